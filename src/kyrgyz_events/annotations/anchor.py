@@ -1,0 +1,65 @@
+"""Turn a quote into offsets: code points of the document text, searched inside the article body only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+CONTEXT = 32  # code points of prefix and suffix kept with each quote (W3C TextQuoteSelector)
+
+
+class QuoteError(ValueError):
+    """A quote is absent from the body, or ambiguous and not disambiguated."""
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _occurrences(text: str, needle: str, lo: int, hi: int) -> list[int]:
+    found, i = [], text.find(needle, lo, hi)
+    while i != -1:
+        found.append(i)
+        i = text.find(needle, i + 1, hi)
+    return found
+
+
+def _unique(text: str, needle: str, lo: int, hi: int, what: str) -> int:
+    if not needle:
+        raise QuoteError(f"{what} is empty")
+    hits = _occurrences(text, needle, lo, hi)
+    if not hits:
+        raise QuoteError(f"{what} {needle!r} is not in the article body")
+    if len(hits) > 1:
+        raise QuoteError(
+            f"{what} {needle!r} occurs {len(hits)} times in the article body; "
+            "write {quote: ..., within: <a longer passage that occurs once>}"
+        )
+    return hits[0]
+
+
+def locate(text: str, body: tuple[int, int], quote: Any) -> Span:
+    """Offsets of ``quote`` (a string, or ``{quote, within}``) inside ``text[body[0]:body[1]]``."""
+    lo, hi = body
+    if isinstance(quote, str):
+        start = _unique(text, quote, lo, hi, "quote")
+        return Span(start, start + len(quote))
+    if isinstance(quote, dict) and set(quote) == {"quote", "within"}:
+        needle, within = str(quote["quote"]), str(quote["within"])
+        outer = _unique(text, within, lo, hi, "passage `within`")
+        start = _unique(text, needle, outer, outer + len(within), f"quote (within {within!r})")
+        return Span(start, start + len(needle))
+    raise QuoteError(f"an evidence entry is a string or {{quote, within}}, not {quote!r}")
+
+
+def selector(text: str, span: Span) -> dict[str, Any]:
+    """The W3C position and quote selectors of a span: start, end, exact, prefix, suffix."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "exact": text[span.start : span.end],
+        "prefix": text[max(0, span.start - CONTEXT) : span.start],
+        "suffix": text[span.end : span.end + CONTEXT],
+    }

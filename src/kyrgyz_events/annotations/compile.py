@@ -1,0 +1,186 @@
+"""Compile ``dataset/annotations/*.yaml`` into rows of every table, collecting every problem as a finding.
+
+Annotators write quotes, never offsets; this module finds the offsets, fills derived columns (text hash,
+crosswalk categories, casualty estimates), and validates each record with its pydantic model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from pydantic import ValidationError
+
+from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
+from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector
+from kyrgyz_events.annotations.coverage import check_coverage
+from kyrgyz_events.annotations.read import read_yaml
+from kyrgyz_events.contracts.spec import load_spec
+from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
+from kyrgyz_events.models import TABLES, TableModel
+from kyrgyz_events.publish.files import to_arrow
+from kyrgyz_events.validators.report import Finding
+
+Rows = dict[str, list[dict[str, Any]]]
+
+#: Keys of an annotation entry that are not columns of its table.
+NESTED = ("evidence", "actors")
+#: Columns the build fills; an annotator who writes one gets a finding.
+DERIVED = {
+    "documents": ("text", "text_sha256", "body_start", "body_end"),
+    "events": ("acled_event_type", "acled_sub_event_type", "plover_event_type"),
+}
+
+
+def record_id(table: str, row: dict[str, Any]) -> str:
+    """The id a finding names: the primary key, joined by '|' for composite keys."""
+    return "|".join(str(row.get(k)) for k in TABLES[table].primary_key)
+
+
+class _Compiler:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.findings: list[Finding] = []
+        self.rows: Rows = {t: [] for t in TABLES}
+        self.text = ""
+        self.body = (0, 0)
+        self.document_id = ""
+
+    def find(self, rule: str, message: str, file: str, table: str | None = None, **kw: Any) -> None:
+        self.findings.append(Finding(rule, message, table=table, file=f"annotations/{file}", **kw))
+
+    def load(self, name: str, expect: type) -> Any:
+        content, problems = read_yaml(self.root / "annotations" / name, expect)
+        self.findings.extend(problems)
+        return content
+
+    def validated(
+        self, table: str, file: str, row: dict[str, Any], derived: dict[str, Any] | None = None
+    ) -> dict[str, Any] | None:
+        """The row (plus the build's ``derived`` values) as its model dumps it, or None (with findings)."""
+        model: type[TableModel] = TABLES[table]
+        for col in DERIVED.get(table, ()):
+            if col in row:
+                self.find("annotations.derived_column", f"`{col}` is derived by the build; remove it", file,
+                          table, record_id=record_id(table, row), field=col)
+                row = {k: v for k, v in row.items() if k != col}
+        full = {name: None for name, f in model.model_fields.items() if not f.is_required() or _nullable(f)}
+        full.update(row)
+        full.update(derived or {})
+        try:
+            return model.model_validate(full).model_dump(mode="python")
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.find("record.model", err["msg"], file, table, record_id=record_id(table, row),
+                          field=".".join(str(p) for p in err["loc"]) or None, value=err.get("input"))
+            return None
+
+    def document(self) -> None:
+        entry = self.load("document.yaml", dict)
+        if entry is None:
+            return
+        entry = dict(entry)
+        starts, ends = entry.pop("body_starts_with", None), entry.pop("body_ends_with", None)
+        source = self.root / "sources" / str(entry.get("source_file", ""))
+        try:
+            raw = source.read_bytes()
+            self.text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.find("annotations.readable", f"cannot read source {source.name}: {exc}", "document.yaml",
+                      "documents", field="source_file", unusable=True)
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        recorded = source.with_name(source.name + ".sha256")
+        if recorded.is_file() and recorded.read_text("utf-8").split()[0] != digest:
+            self.find("provenance.text_sha256", f"{source.name} does not match {recorded.name}", "document.yaml",
+                      "documents", field="text", value=digest)
+        try:
+            start = locate(self.text, (0, len(self.text)), starts).start
+            end = locate(self.text, (0, len(self.text)), ends).end
+        except QuoteError as exc:
+            self.find("annotations.quote", str(exc), "document.yaml", "documents", field="body_starts_with")
+            return
+        self.body = (start, end)
+        derived = {"text": self.text, "text_sha256": digest, "body_start": start, "body_end": end}
+        row = self.validated("documents", "document.yaml", entry, derived)
+        if row is not None:
+            self.document_id = row["document_id"]
+            self.rows["documents"].append(row)
+
+    def entities(self, file: str, table: str) -> None:
+        entries = self.load(file, list) or []
+        for n, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                self.find("annotations.readable", f"entry {n} is not a mapping", file, table)
+                continue
+            row = {k: v for k, v in entry.items() if k not in NESTED}
+            if "document_id" in TABLES[table].model_fields:
+                row.setdefault("document_id", self.document_id)
+            derived: dict[str, Any] = {}
+            if table == "events" and "event_type" in row:
+                try:
+                    derived = crosswalk_columns(str(row["event_type"]))
+                except ValueError:
+                    pass  # the model reports the unknown event_type
+            record = self.validated(table, file, row, derived)
+            rid = record_id(table, row)
+            if table == "events":
+                for link in entry.get("actors") or []:
+                    linked = self.validated("event_actors", file, {"event_id": rid, **dict(link)})
+                    if linked is not None:
+                        self.rows["event_actors"].append(linked)
+            if record is not None:
+                self.rows[table].append(record)
+            self.evidence(file, table, rid, entry.get("evidence") or [])
+
+    def evidence(self, file: str, table: str, rid: str, quotes: list[Any]) -> None:
+        for i, quote in enumerate(quotes, 1):
+            try:
+                span: Span = locate(self.text, self.body, quote)
+            except QuoteError as exc:
+                self.find("annotations.quote", str(exc), file, table, record_id=rid, field="evidence", value=quote)
+                continue
+            row = {"evidence_id": f"evd-{rid}-{i}", "document_id": self.document_id, "record_table": table,
+                   "record_id": rid, **selector(self.text, span)}
+            record = self.validated("evidence", file, row)
+            if record is not None:
+                self.rows["evidence"].append(record)
+
+    def links(self, file: str, table: str) -> None:
+        for n, entry in enumerate(self.load(file, list) or [], 1):
+            if not isinstance(entry, dict):
+                self.find("annotations.readable", f"entry {n} is not a mapping", file, table)
+                continue
+            record = self.validated(table, file, dict(entry))
+            if record is not None:
+                self.rows[table].append(record)
+
+    def derive(self) -> None:
+        claims = to_arrow(load_spec(SCHEMA_VERSION, "claims"), self.rows["claims"], DATASET_VERSION)
+        estimates = casualty_estimates(pl.from_arrow(claims))  # type: ignore[arg-type]
+        self.rows["casualty_estimates"] = estimates.to_dicts()
+
+
+def _nullable(field: Any) -> bool:
+    return type(None) in getattr(field.annotation, "__args__", ())
+
+
+def compile_annotations(root: Path) -> tuple[Rows, list[Finding]]:
+    """Rows of every table compiled from ``root/annotations`` and ``root/sources``, and every finding."""
+    c = _Compiler(root)
+    c.document()
+    if not c.rows["documents"]:
+        return c.rows, c.findings
+    c.entities("actors.yaml", "actors")
+    c.entities("locations.yaml", "locations")
+    c.entities("events.yaml", "events")
+    c.entities("claims.yaml", "claims")
+    c.links("actor_relations.yaml", "actor_relations")
+    c.links("claim_relations.yaml", "claim_relations")
+    c.derive()
+    coverage = c.load("coverage.yaml", list)
+    if coverage is not None:
+        c.findings.extend(check_coverage(coverage, c.text, c.body, c.rows))
+    return c.rows, c.findings

@@ -1,0 +1,5 @@
+import sys
+
+from kyrgyz_events.cli import main
+
+sys.exit(main())

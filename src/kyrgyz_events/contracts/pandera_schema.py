@@ -1,0 +1,70 @@
+"""pandera (polars backend) table schemas derived from a table contract: types, nulls, enums, patterns,
+ranges and primary-key uniqueness. Rules across columns and tables live in ``kyrgyz_events.validators``.
+
+pandera is imported here and only here, so loading the data never pays for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from kyrgyz_events.contracts.spec import Column, TableSpec
+
+_POLARS_TYPES: dict[str, Any] = {
+    "string": pl.String,
+    "integer": pl.Int64,
+    "number": pl.Float64,
+    "boolean": pl.Boolean,
+    "date": pl.Date,
+}
+
+
+def polars_type(column: Column) -> Any:
+    if column.kind == "list":
+        return pl.List(_POLARS_TYPES[column.item_kind or "string"])
+    return _POLARS_TYPES[column.kind]
+
+
+def _checks(column: Column) -> list[Any]:
+    import pandera.polars as pa
+
+    checks: list[Any] = []
+    if column.enum is not None:
+        checks.append(pa.Check.isin(list(column.enum), name="enum"))
+    if column.pattern is not None:
+        checks.append(pa.Check.str_matches(column.pattern, name="pattern"))
+    if column.minimum is not None:
+        checks.append(pa.Check.ge(column.minimum, name="minimum"))
+    if column.maximum is not None:
+        checks.append(pa.Check.le(column.maximum, name="maximum"))
+    if column.kind == "string" and column.min_length is not None:
+        checks.append(pa.Check.str_length(min_value=column.min_length, name="min_length"))
+    if column.kind == "string" and column.max_length is not None:
+        checks.append(pa.Check.str_length(max_value=column.max_length, name="max_length"))
+    return checks
+
+
+def pandera_schema(spec: TableSpec) -> Any:
+    """A ``pandera.polars.DataFrameSchema`` for the table (strict: no unknown columns)."""
+    import pandera.polars as pa
+
+    columns = {
+        c.name: pa.Column(
+            polars_type(c),
+            checks=_checks(c),
+            nullable=c.nullable,
+            unique=spec.primary_key == (c.name,),
+            description=c.description,
+        )
+        for c in spec.columns
+    }
+    return pa.DataFrameSchema(
+        columns,
+        name=spec.name,
+        strict=True,
+        ordered=False,
+        unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
+        description=spec.description,
+    )

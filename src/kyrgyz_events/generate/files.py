@@ -1,0 +1,63 @@
+"""The list of generated files and their content, and the drift check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kyrgyz_events._version import SCHEMA_VERSION
+from kyrgyz_events.generate.crosswalk_doc import crosswalk_markdown
+from kyrgyz_events.generate.json_schema import all_json_schemas
+from kyrgyz_events.generate.reference import reference_markdown
+
+REGENERATE_COMMAND = "kyrgyz-events schema generate"
+
+DO_NOT_EDIT = f"Generated from src/kyrgyz_events/models by `{REGENERATE_COMMAND}` — do not edit."
+
+
+def dump_json(data: Any) -> str:
+    """The one JSON layout of every committed JSON file: 2-space indent, UTF-8, trailing newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _folder_readme(version: str) -> str:
+    return (
+        f"# Schema {version} — generated, do not edit\n\n{DO_NOT_EDIT}\n\n"
+        "One JSON Schema (2020-12) per table, each describing one record of the table. `tables.json` lists "
+        "the tables in publishing order. A released version's folder never changes; see "
+        "`schema/CHANGELOG.md`.\n"
+    )
+
+
+def generated_files() -> dict[str, str]:
+    """Relative path -> content of every file generated from the models for the current version."""
+    schemas = all_json_schemas(SCHEMA_VERSION)
+    folder = f"schema/{SCHEMA_VERSION}"
+    files = {f"{folder}/{table}.schema.json": dump_json(s) for table, s in schemas.items()}
+    files[f"{folder}/tables.json"] = dump_json({"schemaVersion": SCHEMA_VERSION, "tables": list(schemas)})
+    files[f"{folder}/README.md"] = _folder_readme(SCHEMA_VERSION)
+    files["docs/reference.md"] = reference_markdown(schemas, DO_NOT_EDIT)
+    files["docs/crosswalk.md"] = crosswalk_markdown(DO_NOT_EDIT)
+    return files
+
+
+def write_generated(root: Path) -> list[str]:
+    """Write every generated file under ``root``; return the paths that changed."""
+    changed = []
+    for rel, content in generated_files().items():
+        path = root / rel
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="\n")
+            changed.append(rel)
+    return changed
+
+
+def check_generated(root: Path) -> list[str]:
+    """Paths whose committed content differs from a fresh generation (missing files included)."""
+    return [
+        rel
+        for rel, content in generated_files().items()
+        if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != content
+    ]

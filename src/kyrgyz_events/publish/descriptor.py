@@ -1,0 +1,55 @@
+"""The Frictionless Data Package v2 descriptor (``datapackage.json``) of a written package."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from kyrgyz_events.contracts.frictionless import table_schema
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.publish.files import JSONL_MEDIATYPE, PARQUET_MEDIATYPE
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+JSONL_SUFFIX = "-jsonl"  # resource name of a table's JSON Lines twin: "<table>-jsonl"
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """(bytes, "sha256:<hex>") of a file."""
+    data = path.read_bytes()
+    return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
+    """The resource entry of one table file (``fmt`` is "parquet" or "jsonl")."""
+    rel = f"data/{spec.name}.{fmt}"
+    size, digest = file_digest(root / rel)
+    schema = table_schema(spec)
+    if fmt == "jsonl":
+        # The twin carries the same rows; its keys point at the Parquet resources, like the Parquet file's.
+        schema["foreignKeys"] = [
+            fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
+            for fk in schema["foreignKeys"]
+        ]
+    return {
+        "name": spec.name if fmt == "parquet" else spec.name + JSONL_SUFFIX,
+        "type": "table",
+        "path": rel,
+        "format": fmt,
+        "mediatype": PARQUET_MEDIATYPE if fmt == "parquet" else JSONL_MEDIATYPE,
+        "encoding": "utf-8",
+        "bytes": size,
+        "hash": digest,
+        "description": spec.description,
+        "schema": schema,
+        "x-schemaVersion": spec.version,
+        "x-jsonSchema": f"{spec.json_schema['$id']}",
+    }
+
+
+def datapackage(
+    specs: dict[str, TableSpec], root: Path, metadata: dict[str, Any], schema_version: str
+) -> dict[str, Any]:
+    """The descriptor: package ``metadata`` (name, title, version, licenses …) and one resource per file."""
+    resources = [resource(s, root, fmt) for fmt in ("parquet", "jsonl") for s in specs.values()]
+    return {"$schema": PROFILE, **metadata, "x-schemaVersion": schema_version, "resources": resources}

@@ -1,0 +1,43 @@
+"""Write a whole package (every table as Parquet + JSON Lines, then ``datapackage.json``) into a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.generate.files import dump_json
+from kyrgyz_events.publish.descriptor import datapackage
+from kyrgyz_events.publish.files import to_arrow, write_jsonl, write_parquet
+
+
+def write_tables(out: Path, tables: dict[str, pa.Table]) -> None:
+    """Write each Arrow table as ``out/data/<table>.parquet`` and ``.jsonl``."""
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        write_parquet(table, data / f"{name}.parquet")
+        write_jsonl(table, data / f"{name}.jsonl")
+
+
+def write_descriptor(out: Path, specs: dict[str, TableSpec], metadata: dict[str, Any]) -> dict[str, Any]:
+    """Describe the files under ``out/data`` (bytes, sha256) in ``out/datapackage.json``."""
+    version = next(iter(specs.values())).version
+    descriptor = datapackage(specs, out, metadata, version)
+    (out / "datapackage.json").write_text(dump_json(descriptor), encoding="utf-8", newline="\n")
+    return descriptor
+
+
+def write_package(
+    out: Path,
+    specs: dict[str, TableSpec],
+    rows_by_table: dict[str, list[dict[str, Any]]],
+    metadata: dict[str, Any],
+) -> dict[str, Any]:
+    """Write rows (dicts keyed by column) of every table in ``specs`` into ``out``; return the descriptor."""
+    version = str(metadata["version"])
+    tables = {name: to_arrow(spec, rows_by_table.get(name, []), version) for name, spec in specs.items()}
+    write_tables(out, tables)
+    return write_descriptor(out, specs, metadata)

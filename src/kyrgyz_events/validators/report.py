@@ -1,0 +1,106 @@
+"""Validation findings as data: every finding names its rule, file, table, record, field and value."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One broken rule on one record (or file). ``unusable`` marks input that could not be read at all."""
+
+    rule: str
+    message: str
+    table: str | None = None
+    record_id: str | None = None
+    field: str | None = None
+    value: Any = None
+    file: str | None = None
+    unusable: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["value"] = _jsonable(self.value)
+        return d
+
+
+def _jsonable(value: Any) -> Any:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return repr(value)
+    return value
+
+
+@dataclass
+class Report:
+    """All findings of one validation run, plus what was checked."""
+
+    target: str
+    schema_version: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    rows_checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def unusable(self) -> bool:
+        return any(f.unusable for f in self.findings)
+
+    @property
+    def valid(self) -> bool:
+        return not self.findings
+
+    @property
+    def exit_code(self) -> int:
+        """0 valid, 1 invalid data, 2 unusable input."""
+        return 2 if self.unusable else (1 if self.findings else 0)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: list[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def by_rule(self) -> Counter[tuple[str | None, str]]:
+        return Counter((f.table, f.rule) for f in self.findings)
+
+    def as_dict(self, limit: int | None = None) -> dict[str, Any]:
+        shown = self.findings if limit is None else self.findings[:limit]
+        return {
+            "target": self.target,
+            "schema_version": self.schema_version,
+            "valid": self.valid,
+            "exit_code": self.exit_code,
+            "finding_count": len(self.findings),
+            "counts": [{"table": t, "rule": r, "count": n} for (t, r), n in sorted(self.by_rule().items(), key=str)],
+            "rows_checked": self.rows_checked,
+            "findings": [f.as_dict() for f in shown],
+        }
+
+    def summary(self) -> str:
+        rows = sum(self.rows_checked.values())
+        if self.valid:
+            return f"valid: {self.target} (schema {self.schema_version}, {rows} rows checked)"
+        kind = "unusable input" if self.unusable else "invalid"
+        return f"{kind}: {self.target}: {len(self.findings)} finding(s) in {len(self.by_rule())} rule(s)"
+
+    def to_text(self, limit: int = 20) -> str:
+        """Human report grouped by table and rule; at most ``limit`` findings shown per group."""
+        lines: list[str] = []
+        groups: dict[tuple[str | None, str], list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault((f.table, f.rule), []).append(f)
+        for (table, rule), items in sorted(groups.items(), key=str):
+            lines.append(f"{table or '(package)'} / {rule}: {len(items)}")
+            for f in items[:limit]:
+                where = ", ".join(
+                    p for p in (f.file, f.record_id and f"id={f.record_id}", f.field and f"field={f.field}") if p
+                )
+                value = "" if f.value is None else f" (value: {_jsonable(f.value)!r})"
+                lines.append(f"  - {where}: {f.message}{value}")
+            if len(items) > limit:
+                lines.append(f"  … and {len(items) - limit} more")
+        lines.append(self.summary())
+        return "\n".join(lines)
