@@ -44,10 +44,13 @@ def field_descriptor(column: Column, primary_key: tuple[str, ...]) -> dict[str, 
 
 def table_schema(spec: TableSpec) -> dict[str, Any]:
     """A Frictionless Table Schema with primaryKey and foreignKeys (a self-reference has no resource)."""
-    return {
+    schema: dict[str, Any] = {
         "fields": [field_descriptor(c, spec.primary_key) for c in spec.columns],
         "primaryKey": list(spec.primary_key),
-        "foreignKeys": [
+        "missingValues": [""],
+    }
+    if spec.foreign_keys:  # the v2 profile requires at least one entry when the property is present
+        schema["foreignKeys"] = [
             {
                 "fields": list(fk.fields),
                 "reference": (
@@ -57,6 +60,5 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
                 ),
             }
             for fk in spec.foreign_keys
-        ],
-        "missingValues": [""],
-    }
+        ]
+    return schema

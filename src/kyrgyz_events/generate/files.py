@@ -25,8 +25,9 @@ def _folder_readme(version: str) -> str:
     return (
         f"# Schema {version} — generated, do not edit\n\n{DO_NOT_EDIT}\n\n"
         "One JSON Schema (2020-12) per table, each describing one record of the table. `tables.json` lists "
-        "the tables in publishing order. A released version's folder never changes; see "
-        "`schema/CHANGELOG.md`.\n"
+        "the tables in publishing order. `examples/` is hand-written, not generated: valid and invalid "
+        "records per table, each invalid case with one defect named in its file name. A released version's "
+        "folder never changes; see `schema/CHANGELOG.md`.\n"
     )
 
 

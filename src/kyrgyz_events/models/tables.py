@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from kyrgyz_events.models.vocab import (
     AcledEventType,
@@ -23,6 +24,7 @@ from kyrgyz_events.models.vocab import (
     ActorType,
     ClaimRelationType,
     ClaimType,
+    CountryCode,
     DatePrecision,
     EventType,
     Factuality,
@@ -35,8 +37,8 @@ from kyrgyz_events.models.vocab import (
 )
 
 #: Provenance of a column's values, carried as ``x-provenance`` in every generated schema.
-EXTERNAL = {"x-provenance": "external"}  # a fact from outside the article (dates, coordinates, ids)
-DERIVED = {"x-provenance": "derived"}  # computed by the build, never typed by hand
+EXTERNAL: JsonDict = {"x-provenance": "external"}  # a fact from outside the article (dates, coordinates, ids)
+DERIVED: JsonDict = {"x-provenance": "derived"}  # computed by the build, never typed by hand
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 
@@ -54,7 +56,6 @@ def _ref(prefix: str, what: str, optional: bool = False) -> Any:
     return Field(pattern=rf"^{prefix}-{SLUG}$", max_length=96, description=f"The {what} (its id).{empty}")
 
 
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 WikidataId = Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")]
 NOTE = Field(
     description="Annotator's basis for any judgement beyond the words of the text (a resolved date, "
@@ -320,7 +321,7 @@ class CasualtyEstimate(TableModel):
         description="True when some claim gives no upper bound (\"over 100\"): the range is open above.",
         json_schema_extra=DERIVED,
     )
-    claim_ids: list[str] = Field(
+    claim_ids: list[Annotated[str, Field(pattern=rf"^clm-{SLUG}$", max_length=96)]] = Field(
         min_length=1, description="The claims the range is derived from, sorted.", json_schema_extra=DERIVED
     )
 

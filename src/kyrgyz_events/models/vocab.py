@@ -7,7 +7,7 @@ each enum lists its values under ``enum`` and their definitions under ``x-enumDe
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -292,3 +292,18 @@ class PloverEventType(DocEnum):
     MOBILIZE = "MOBILIZE", "Mobilise forces or raise alert."
     COERCE = "COERCE", "Coerce: arrest, seize, restrict, impose curfew."
     ASSAULT = "ASSAULT", "Use violence: beat, abduct, shoot, kill."
+
+
+def _country_codes() -> type[DocEnum]:
+    import pycountry
+
+    members = [(c.alpha_2, (c.alpha_2, c.name)) for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)]
+    enum = DocEnum("CountryCode", members)  # type: ignore[arg-type]
+    enum.__doc__ = "ISO 3166-1 alpha-2 country code (not FIPS 10-4), with the country's ISO name (pycountry)."
+    return enum
+
+
+if TYPE_CHECKING:
+    CountryCode = str
+else:
+    CountryCode = _country_codes()

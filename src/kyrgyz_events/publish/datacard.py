@@ -2,7 +2,8 @@
 
 The card's prose is hand-written in ``dataset/card.template.md``; the build fills its placeholders:
 ``{{hf_header}}`` (Hugging Face YAML front matter), ``{{versions}}``, ``{{counts}}`` (rows per table) and
-``{{coverage}}`` (every body sentence with the records it gave rise to, from annotations/coverage.yaml).
+``{{coverage}}`` (every body sentence with the records it gave rise to, from annotations/coverage.yaml),
+``{{numbers}}``, ``{{actors}}`` and ``{{places}}`` (each with its first source quote).
 """
 
 from __future__ import annotations
@@ -32,6 +33,46 @@ def coverage_table(root: Path) -> str:
     return "\n".join(lines)
 
 
+def _first_quotes(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """The first evidence quote of every record, by record id."""
+    quotes: dict[str, str] = {}
+    for ev in sorted(rows["evidence"], key=lambda e: (e["record_id"], e["start"])):
+        quotes.setdefault(str(ev["record_id"]), str(ev["exact"]))
+    return quotes
+
+
+def _range(claim: dict[str, Any]) -> str:
+    low, high = claim["value_min"], claim["value_max"]
+    if low == high:
+        return str(low)
+    return f"{'' if low is None else low}..{'' if high is None else high}"
+
+
+def lookup_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """Markdown tables that let a reader find each number, actor and place with its source quote."""
+    quotes = _first_quotes(rows)
+    names = {str(a["actor_id"]): str(a["name"]) for a in rows["actors"]}
+    numbers = ["| claim | who says | range | qualifier | kind | quote |", "|---|---|---|---|---|---|"]
+    numbers += [
+        f"| `{c['claim_id']}` | {_cell(names.get(str(c['claimant_actor_id']), '—'))} | {_range(c)} | "
+        f"{c['value_qualifier']} | {c['quantity_kind']} | “{_cell(quotes.get(str(c['claim_id']), ''))}” |"
+        for c in rows["claims"]
+        if c["quantity_kind"] is not None
+    ]
+    actors = ["| actor | type | name | quote |", "|---|---|---|---|"]
+    actors += [
+        f"| `{a['actor_id']}` | {a['actor_type']} | {_cell(str(a['name']))} | “{_cell(quotes.get(str(a['actor_id']), ''))}” |"
+        for a in rows["actors"]
+    ]
+    places = ["| location | type | in | precision | quote |", "|---|---|---|---|---|"]
+    places += [
+        f"| `{loc['location_id']}` | {loc['location_type']} | {loc['parent_location_id'] or '—'} | "
+        f"{loc['geo_precision'] or '—'} | “{_cell(quotes.get(str(loc['location_id']), ''))}” |"
+        for loc in rows["locations"]
+    ]
+    return {"{{numbers}}": "\n".join(numbers), "{{actors}}": "\n".join(actors), "{{places}}": "\n".join(places)}
+
+
 def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
     template = (root / TEMPLATE).read_text(encoding="utf-8")
     versions = f"dataset {DATASET_VERSION} · schema {SCHEMA_VERSION} · built by kyrgyz-events {__version__}"
@@ -40,6 +81,7 @@ def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
         "{{versions}}": versions,
         "{{counts}}": counts_table({t: len(r) for t, r in rows.items()}).rstrip("\n"),
         "{{coverage}}": coverage_table(root),
+        **lookup_tables(rows),
     }
     for key, value in fills.items():
         template = template.replace(key, value)

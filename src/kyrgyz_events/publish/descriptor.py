@@ -27,10 +27,11 @@ def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
     schema = table_schema(spec)
     if fmt == "jsonl":
         # The twin carries the same rows; its keys point at the Parquet resources, like the Parquet file's.
-        schema["foreignKeys"] = [
-            fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
-            for fk in schema["foreignKeys"]
-        ]
+        if "foreignKeys" in schema:
+            schema["foreignKeys"] = [
+                fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
+                for fk in schema["foreignKeys"]
+            ]
     return {
         "name": spec.name if fmt == "parquet" else spec.name + JSONL_SUFFIX,
         "type": "table",
