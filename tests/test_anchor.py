@@ -6,7 +6,9 @@ import pytest
 
 from kyrgyz_events.annotations.anchor import CONTEXT, QuoteError, locate, selector
 
-TEXT = "Head line\n\nThe President fled. The president’s son – Maxim – stayed. The President wept.\n\nAds: The President"
+TEXT = (
+    "Head line\n\nThe President fled. The president’s son – Maxim – stayed. The President wept.\n\nAds: The President"
+)
 BODY = (0, TEXT.index("\n\nAds"))
 
 
@@ -23,7 +25,7 @@ def test_absent_quote_is_refused() -> None:
 
 
 def test_ambiguous_quote_is_refused_with_a_hint() -> None:
-    with pytest.raises(QuoteError, match="occurs 2 times.*within"):
+    with pytest.raises(QuoteError, match=r"occurs 2 times.*within"):
         locate(TEXT, BODY, "The President")
 
 

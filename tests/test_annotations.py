@@ -20,14 +20,18 @@ def compiled() -> tuple[dict[str, list[dict[str, object]]], list[Finding]]:
     return compile_annotations(DATASET)
 
 
-def test_real_annotations_compile_without_findings(compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]]) -> None:
+def test_real_annotations_compile_without_findings(
+    compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]],
+) -> None:
     rows, findings = compiled
     assert findings == []
     for table in ("documents", "actors", "locations", "events", "event_actors", "claims", "evidence"):
         assert rows[table], f"{table} is empty"
 
 
-def test_document_body_excludes_page_furniture(compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]]) -> None:
+def test_document_body_excludes_page_furniture(
+    compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]],
+) -> None:
     doc = compiled[0]["documents"][0]
     text, start, end = str(doc["text"]), int(str(doc["body_start"])), int(str(doc["body_end"]))
     body = text[start:end]
@@ -36,7 +40,9 @@ def test_document_body_excludes_page_furniture(compiled: tuple[dict[str, list[di
     assert "Start your day with The Independent" in text[end:]
 
 
-def test_every_evidence_quote_matches_its_offsets(compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]]) -> None:
+def test_every_evidence_quote_matches_its_offsets(
+    compiled: tuple[dict[str, list[dict[str, object]]], list[Finding]],
+) -> None:
     rows, _ = compiled
     text = str(rows["documents"][0]["text"])
     assert rows["evidence"]
@@ -63,29 +69,41 @@ CASES: dict[str, tuple[Corruption, str, str, str | None]] = {
     # name: (corruption, rule, file, field)
     "unknown enum value": (
         lambda r: _edit(r / "annotations/actors.yaml", "actor_type: person", "actor_type: wizard"),
-        "record.model", "annotations/actors.yaml", "actor_type",
+        "record.model",
+        "annotations/actors.yaml",
+        "actor_type",
     ),
     "absent quote": (
         lambda r: _edit(r / "annotations/locations.yaml", "Osh", "Oshkosh"),
-        "annotations.quote", "annotations/locations.yaml", "evidence",
+        "annotations.quote",
+        "annotations/locations.yaml",
+        "evidence",
     ),
     "derived column written by hand": (
         lambda r: _edit(r / "annotations/events.yaml", "event_type:", "plover_event_type: PROTEST\n  event_type:"),
-        "annotations.derived_column", "annotations/events.yaml", "plover_event_type",
+        "annotations.derived_column",
+        "annotations/events.yaml",
+        "plover_event_type",
     ),
     "malformed YAML": (
         lambda r: (r / "annotations/claims.yaml").write_text("- claim_id: [unclosed\n", encoding="utf-8"),
-        "annotations.readable", "annotations/claims.yaml", None,
+        "annotations.readable",
+        "annotations/claims.yaml",
+        None,
     ),
     "coverage sentence edited": (
         lambda r: _edit(r / "annotations/coverage.yaml", "Throughout the day", "Throughout the night"),
-        "annotations.coverage", "annotations/coverage.yaml", "sentence",
+        "annotations.coverage",
+        "annotations/coverage.yaml",
+        "sentence",
     ),
     "source text altered": (
         lambda r: (r / "sources/000_5188a25246f5e958.txt").write_bytes(
             (DATASET / "sources/000_5188a25246f5e958.txt").read_bytes() + b" "
         ),
-        "provenance.text_sha256", "annotations/document.yaml", "text",
+        "provenance.text_sha256",
+        "annotations/document.yaml",
+        "text",
     ),
 }
 

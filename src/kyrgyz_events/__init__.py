@@ -16,19 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
 
+# Eager on purpose: a lazily imported `load` would be shadowed by the submodule of the same name.
+from kyrgyz_events.load import load, path, tables
+
 if TYPE_CHECKING:
-    from kyrgyz_events.load import load, path, tables
     from kyrgyz_events.validators import validate
 
 __all__ = ["DATASET_VERSION", "SCHEMA_VERSION", "__version__", "load", "path", "tables", "validate"]
 
-_LAZY = {"load": "kyrgyz_events.load", "path": "kyrgyz_events.load", "tables": "kyrgyz_events.load",
-         "validate": "kyrgyz_events.validators"}
-
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+    if name == "validate":  # imported on first use: validation pulls in pandera and jsonschema
+        from kyrgyz_events.validators import validate
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        return validate
     raise AttributeError(f"module 'kyrgyz_events' has no attribute {name!r}")

@@ -6,6 +6,7 @@ crosswalk categories, casualty estimates), and validates each record with its py
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,14 @@ class _Compiler:
         model: type[TableModel] = TABLES[table]
         for col in DERIVED.get(table, ()):
             if col in row:
-                self.find("annotations.derived_column", f"`{col}` is derived by the build; remove it", file,
-                          table, record_id=record_id(table, row), field=col)
+                self.find(
+                    "annotations.derived_column",
+                    f"`{col}` is derived by the build; remove it",
+                    file,
+                    table,
+                    record_id=record_id(table, row),
+                    field=col,
+                )
                 row = {k: v for k, v in row.items() if k != col}
         full = {name: None for name, f in model.model_fields.items() if not f.is_required() or _nullable(f)}
         full.update(row)
@@ -73,8 +80,15 @@ class _Compiler:
             return model.model_validate(full).model_dump(mode="python")
         except ValidationError as exc:
             for err in exc.errors():
-                self.find("record.model", err["msg"], file, table, record_id=record_id(table, row),
-                          field=".".join(str(p) for p in err["loc"]) or None, value=err.get("input"))
+                self.find(
+                    "record.model",
+                    err["msg"],
+                    file,
+                    table,
+                    record_id=record_id(table, row),
+                    field=".".join(str(p) for p in err["loc"]) or None,
+                    value=err.get("input"),
+                )
             return None
 
     def document(self) -> None:
@@ -88,14 +102,26 @@ class _Compiler:
             raw = source.read_bytes()
             self.text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self.find("annotations.readable", f"cannot read source {source.name}: {exc}", "document.yaml",
-                      "documents", field="source_file", unusable=True)
+            self.find(
+                "annotations.readable",
+                f"cannot read source {source.name}: {exc}",
+                "document.yaml",
+                "documents",
+                field="source_file",
+                unusable=True,
+            )
             return
         digest = hashlib.sha256(raw).hexdigest()
         recorded = source.with_name(source.name + ".sha256")
         if recorded.is_file() and recorded.read_text("utf-8").split()[0] != digest:
-            self.find("provenance.text_sha256", f"{source.name} does not match {recorded.name}", "document.yaml",
-                      "documents", field="text", value=digest)
+            self.find(
+                "provenance.text_sha256",
+                f"{source.name} does not match {recorded.name}",
+                "document.yaml",
+                "documents",
+                field="text",
+                value=digest,
+            )
         try:
             start = locate(self.text, (0, len(self.text)), starts).start
             end = locate(self.text, (0, len(self.text)), ends).end
@@ -120,10 +146,8 @@ class _Compiler:
                 row.setdefault("document_id", self.document_id)
             derived: dict[str, Any] = {}
             if table == "events" and "event_type" in row:
-                try:
+                with contextlib.suppress(ValueError):  # the model reports an unknown event_type
                     derived = crosswalk_columns(str(row["event_type"]))
-                except ValueError:
-                    pass  # the model reports the unknown event_type
             record = self.validated(table, file, row, derived)
             rid = record_id(table, row)
             if table == "events":
@@ -142,8 +166,13 @@ class _Compiler:
             except QuoteError as exc:
                 self.find("annotations.quote", str(exc), file, table, record_id=rid, field="evidence", value=quote)
                 continue
-            row = {"evidence_id": f"evd-{rid}-{i}", "document_id": self.document_id, "record_table": table,
-                   "record_id": rid, **selector(self.text, span)}
+            row = {
+                "evidence_id": f"evd-{rid}-{i}",
+                "document_id": self.document_id,
+                "record_table": table,
+                "record_id": rid,
+                **selector(self.text, span),
+            }
             record = self.validated("evidence", file, row)
             if record is not None:
                 self.rows["evidence"].append(record)

@@ -26,8 +26,17 @@ def check_coverage(
     found: list[Finding] = []
 
     def bad(message: str, n: int, value: Any = None, field: str | None = None) -> None:
-        found.append(Finding("annotations.coverage", message, table="coverage", record_id=f"sentence-{n}",
-                             field=field, value=value, file=FILE))
+        found.append(
+            Finding(
+                "annotations.coverage",
+                message,
+                table="coverage",
+                record_id=f"sentence-{n}",
+                field=field,
+                value=value,
+                file=FILE,
+            )
+        )
 
     known = _ids(rows)
     pos = body[0]
@@ -38,8 +47,7 @@ def check_coverage(
         sentence = entry["sentence"]
         at = text.find(sentence, pos, body[1])
         if at == -1:
-            bad("sentence is not the next text of the body (missing, edited or out of order)", n, sentence,
-                "sentence")
+            bad("sentence is not the next text of the body (missing, edited or out of order)", n, sentence, "sentence")
             continue
         if text[pos:at].strip():
             bad(f"body text before this sentence is not covered: {text[pos:at].strip()!r}", n, sentence, "sentence")
@@ -51,8 +59,14 @@ def check_coverage(
         if not records and not entry.get("reason"):
             bad("a sentence with no records must give a `reason`", n, sentence, "reason")
     if text[pos : body[1]].strip():
-        found.append(Finding("annotations.coverage", f"body text after the last sentence is not covered: "
-                             f"{text[pos:body[1]].strip()[:80]!r}", table="coverage", file=FILE))
+        found.append(
+            Finding(
+                "annotations.coverage",
+                f"body text after the last sentence is not covered: {text[pos : body[1]].strip()[:80]!r}",
+                table="coverage",
+                file=FILE,
+            )
+        )
     return found
 
 

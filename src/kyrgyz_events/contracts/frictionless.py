@@ -47,7 +47,7 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "fields": [field_descriptor(c, spec.primary_key) for c in spec.columns],
         "primaryKey": list(spec.primary_key),
-        "missingValues": [""],
+        "missingValues": [],  # the files hold real nulls: an empty string (an empty prefix) is a value
     }
     if spec.foreign_keys:  # the v2 profile requires at least one entry when the property is present
         schema["foreignKeys"] = [

@@ -53,7 +53,9 @@ def reference_markdown(schemas: dict[str, dict[str, Any]], banner: str) -> str:
     for s in specs:
         out += ["", f"## {s.name}", "", s.description, "", f"JSON Schema: `schema/{s.version}/{s.name}.schema.json`"]
         if s.foreign_keys:
-            refs = ", ".join(f"`{', '.join(fk.fields)}` → `{fk.table}.{', '.join(fk.ref_fields)}`" for fk in s.foreign_keys)
+            refs = ", ".join(
+                f"`{', '.join(fk.fields)}` → `{fk.table}.{', '.join(fk.ref_fields)}`" for fk in s.foreign_keys
+            )
             out += ["", f"References: {refs}"]
         out += ["", "| column | type | constraints | provenance | description |", "|---|---|---|---|---|"]
         for c in s.columns:

@@ -45,6 +45,12 @@ EVENT_TYPE_CROSSWALK: dict[E, Mapping] = {
 }
 
 
+_BY_VALUE = {str(k.value): v for k, v in EVENT_TYPE_CROSSWALK.items()}
+
+
 def crosswalk(event_type: E | str) -> Mapping:
     """ACLED event type, ACLED sub-event type and PLOVER event type for one of our event types."""
-    return EVENT_TYPE_CROSSWALK[E(event_type)]
+    key = str(event_type.value if isinstance(event_type, E) else event_type)
+    if key not in _BY_VALUE:
+        raise ValueError(f"unknown event_type {key!r}")
+    return _BY_VALUE[key]

@@ -185,7 +185,7 @@ class Event(TableModel):
     date_end: dt.date | None = Field(description="Last day the event may have happened (ISO 8601), inclusive.")
     date_precision: DatePrecision = Field(description=DatePrecision.__doc__)
     date_expression: Text | None = Field(
-        description="The words of the text that date the event (\"yesterday\", \"on Tuesday\"), as written."
+        description='The words of the text that date the event ("yesterday", "on Tuesday"), as written.'
     )
     location_id: str | None = _ref("loc", "place where the event happened", optional=True)
     parent_event_id: str | None = _ref("evt", "episode or larger event this one is part of", optional=True)
@@ -216,7 +216,7 @@ class ActorRelation(TableModel):
     actor_id: str = _ref("act", "actor the relation is of")
     related_actor_id: str = _ref("act", "actor it relates to")
     relation: ActorRelationType = Field(description=ActorRelationType.__doc__)
-    title: Text | None = Field(description="The office or title as the text gives it (\"interior minister\").")
+    title: Text | None = Field(description='The office or title as the text gives it ("interior minister").')
 
 
 class EventActor(TableModel):
@@ -256,13 +256,13 @@ class Claim(TableModel):
     )
     claim_type: ClaimType = Field(description=ClaimType.__doc__)
     statement: Text = Field(description="What the claim asserts, as close to the text's words as possible.")
-    cue: Text | None = Field(description="The attribution cue as written (\"said\", \"spoke of\", \"told Reuters\").")
+    cue: Text | None = Field(description='The attribution cue as written ("said", "spoke of", "told Reuters").')
     factuality: Factuality = Field(description=Factuality.__doc__)
     quantity_kind: QuantityKind | None = Field(description=QuantityKind.__doc__)
     value_min: int | None = Field(ge=0, description="Inclusive lower bound of the stated number; empty if open.")
     value_max: int | None = Field(ge=0, description="Inclusive upper bound of the stated number; empty if open.")
     value_qualifier: ValueQualifier | None = Field(description=ValueQualifier.__doc__)
-    value_expression: Text | None = Field(description="The number's words as written (\"over a hundred\").")
+    value_expression: Text | None = Field(description='The number\'s words as written ("over a hundred").')
     note: str | None = NOTE
 
 
@@ -318,7 +318,7 @@ class CasualtyEstimate(TableModel):
     low: int | None = Field(ge=0, description="Lowest figure any claim states.", json_schema_extra=DERIVED)
     high: int | None = Field(ge=0, description="Highest figure any claim states.", json_schema_extra=DERIVED)
     high_unbounded: bool = Field(
-        description="True when some claim gives no upper bound (\"over 100\"): the range is open above.",
+        description='True when some claim gives no upper bound ("over 100"): the range is open above.',
         json_schema_extra=DERIVED,
     )
     claim_ids: list[Annotated[str, Field(pattern=rf"^clm-{SLUG}$", max_length=96)]] = Field(

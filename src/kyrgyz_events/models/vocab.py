@@ -29,9 +29,7 @@ class DocEnum(str, Enum):
         return str(self.value)
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: cs.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(cls, core_schema: cs.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         schema = handler(core_schema)
         schema = handler.resolve_ref_schema(schema)
         schema["description"] = (cls.__doc__ or "").strip()
@@ -46,21 +44,24 @@ class DocEnum(str, Enum):
 class ActorType(DocEnum):
     """What kind of actor a record is."""
 
-    PERSON = "person", "An individual human being, named or described (\"one jubilant protester\")."
-    STATE = "state", "A sovereign state acting as a whole (\"Russia\", \"the US\")."
-    GOVERNMENT_BODY = "government_body", (
-        "A government, ministry, parliament, administration or office of a state, as an institution."
+    PERSON = "person", 'An individual human being, named or described ("one jubilant protester").'
+    STATE = "state", 'A sovereign state acting as a whole ("Russia", "the US").'
+    GOVERNMENT_BODY = (
+        "government_body",
+        ("A government, ministry, parliament, administration or office of a state, as an institution."),
     )
     SECURITY_FORCE = "security_force", "Police, riot police, soldiers, security services of a state."
     POLITICAL_GROUP = "political_group", "A political party, opposition movement or its leadership as a group."
-    CROWD = "crowd", (
-        "An unorganised collective of people: protesters, mobs, looters, youths. ACLED's Protesters/Rioters."
+    CROWD = (
+        "crowd",
+        ("An unorganised collective of people: protesters, mobs, looters, youths. ACLED's Protesters/Rioters."),
     )
     MEDIA = "media", "A newspaper, news agency, television or radio station."
     INTERNATIONAL_ORGANISATION = "international_organisation", "An intergovernmental body such as the UN."
     CIVIL_SOCIETY = "civil_society", "Non-governmental organisations, unions and other civic associations."
-    OTHER_GROUP = "other_group", (
-        "A group that fits none of the above (witnesses, unnamed sources, a family); say why in the note."
+    OTHER_GROUP = (
+        "other_group",
+        ("A group that fits none of the above (witnesses, unnamed sources, a family); say why in the note."),
     )
 
 
@@ -95,9 +96,9 @@ class LocationType(DocEnum):
     """What kind of place a location is."""
 
     COUNTRY = "country", "A sovereign state's territory."
-    REGION = "region", "A province, oblast or other first-level division, or a wider area (\"the south\")."
+    REGION = "region", 'A province, oblast or other first-level division, or a wider area ("the south").'
     CITY = "city", "A city or town."
-    DISTRICT = "district", "A part of a city (\"the centre of Bishkek\")."
+    DISTRICT = "district", 'A part of a city ("the centre of Bishkek").'
     BUILDING = "building", "A single building or compound (an office, a television station, a home)."
     FACILITY = "facility", "An installation larger than a building: an airport, an air base."
 
@@ -130,8 +131,8 @@ class Factuality(DocEnum):
     REPORTED = "reported", "Reported by a named or described source; the author does not vouch for it."
     DISPUTED = "disputed", "Reported, and contradicted by another source in the text."
     DENIED = "denied", "A source says it did not happen or is not true."
-    PROBABLE = "probable", "Presented as likely (\"appears to have been\", \"apparently\")."
-    POSSIBLE = "possible", "Presented as uncertain or unknown (\"it was unclear whether\")."
+    PROBABLE = "probable", 'Presented as likely ("appears to have been", "apparently").'
+    POSSIBLE = "possible", 'Presented as uncertain or unknown ("it was unclear whether").'
     PREDICTED = "predicted", "Expected, promised or declared for the future; not yet happened."
     DEMANDED = "demanded", "Called for, urged or demanded; not yet happened."
     UNKNOWN = "unknown", "The text gives no basis to judge."
@@ -159,8 +160,8 @@ class QuantityKind(DocEnum):
     PARTICIPANTS = "participants", "People taking part (crowd size)."
     DETAINED = "detained", "People arrested or held."
     FREED = "freed", "People freed from detention."
-    PERSONS = "persons", "Any other count of people (\"ten opposition leaders\")."
-    PERCENT_CHANGE = "percent_change", "A change expressed in per cent (\"a 200 per cent increase\")."
+    PERSONS = "persons", 'Any other count of people ("ten opposition leaders").'
+    PERCENT_CHANGE = "percent_change", 'A change expressed in per cent ("a 200 per cent increase").'
     AGE_YEARS = "age_years", "A person's age in years."
     YEAR = "year", "A calendar year."
 
@@ -169,14 +170,15 @@ class ValueQualifier(DocEnum):
     """How the text qualifies a number. value_min and value_max are inclusive integer bounds."""
 
     EXACT = "exact", "The number as stated: value_min = value_max = it."
-    APPROXIMATELY = "approximately", (
-        "\"around\", \"about\": value_min = value_max = the stated figure; no margin is invented."
+    APPROXIMATELY = (
+        "approximately",
+        ('"around", "about": value_min = value_max = the stated figure; no margin is invented.'),
     )
-    AT_LEAST = "at_least", "\"at least N\": value_min = N, value_max empty."
-    MORE_THAN = "more_than", "\"over N\", \"more than N\": value_min = N + 1, value_max empty."
-    UP_TO = "up_to", "\"up to N\": value_max = N, value_min empty."
-    AT_MOST = "at_most", "\"at most N\", \"fewer than N + 1\": value_max = N, value_min empty."
-    RANGE = "range", "\"between N and M\": value_min = N, value_max = M."
+    AT_LEAST = "at_least", '"at least N": value_min = N, value_max empty.'
+    MORE_THAN = "more_than", '"over N", "more than N": value_min = N + 1, value_max empty.'
+    UP_TO = "up_to", '"up to N": value_max = N, value_min empty.'
+    AT_MOST = "at_most", '"at most N", "fewer than N + 1": value_max = N, value_min empty.'
+    RANGE = "range", '"between N and M": value_min = N, value_max = M.'
 
 
 class ClaimRelationType(DocEnum):
@@ -298,7 +300,7 @@ def _country_codes() -> type[DocEnum]:
     import pycountry
 
     members = [(c.alpha_2, (c.alpha_2, c.name)) for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)]
-    enum = DocEnum("CountryCode", members)  # type: ignore[arg-type]
+    enum: type[DocEnum] = DocEnum("CountryCode", members)  # type: ignore[arg-type,assignment]
     enum.__doc__ = "ISO 3166-1 alpha-2 country code (not FIPS 10-4), with the country's ISO name (pycountry)."
     return enum
 

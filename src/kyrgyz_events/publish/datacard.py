@@ -61,7 +61,8 @@ def lookup_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     ]
     actors = ["| actor | type | name | quote |", "|---|---|---|---|"]
     actors += [
-        f"| `{a['actor_id']}` | {a['actor_type']} | {_cell(str(a['name']))} | “{_cell(quotes.get(str(a['actor_id']), ''))}” |"
+        f"| `{a['actor_id']}` | {a['actor_type']} | {_cell(str(a['name']))} | "
+        f"“{_cell(quotes.get(str(a['actor_id']), ''))}” |"
         for a in rows["actors"]
     ]
     places = ["| location | type | in | precision | quote |", "|---|---|---|---|---|"]

@@ -25,13 +25,12 @@ def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
     rel = f"data/{spec.name}.{fmt}"
     size, digest = file_digest(root / rel)
     schema = table_schema(spec)
-    if fmt == "jsonl":
+    if fmt == "jsonl" and "foreignKeys" in schema:
         # The twin carries the same rows; its keys point at the Parquet resources, like the Parquet file's.
-        if "foreignKeys" in schema:
-            schema["foreignKeys"] = [
-                fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
-                for fk in schema["foreignKeys"]
-            ]
+        schema["foreignKeys"] = [
+            fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
+            for fk in schema["foreignKeys"]
+        ]
     return {
         "name": spec.name if fmt == "parquet" else spec.name + JSONL_SUFFIX,
         "type": "table",

@@ -6,6 +6,8 @@ from typing import Any
 
 from kyrgyz_events._version import DATASET_VERSION
 
+#: The dataset release's date (Data Package `created`), fixed so that rebuilds are byte-identical.
+RELEASE_CREATED = "2026-11-28T00:00:00Z"
 ARTICLE_TITLE = "President flees as gangs go on the rampage in Kyrgyzstan"
 
 
@@ -20,6 +22,7 @@ def package_metadata(published_date: str | None = None) -> dict[str, Any]:
             "that support it (W3C Web Annotation selectors, code-point offsets)."
         ),
         "version": DATASET_VERSION,
+        "created": RELEASE_CREATED,
         "homepage": "https://github.com/kyrgyz-events/kyrgyz-events",
         "keywords": ["event data", "Kyrgyzstan", "2010", "protest", "claims", "text annotation"],
         "licenses": [
@@ -31,8 +34,7 @@ def package_metadata(published_date: str | None = None) -> dict[str, Any]:
         ],
         "sources": [
             {
-                "title": f"The Independent: \"{ARTICLE_TITLE}\""
-                + (f" ({published_date})" if published_date else ""),
+                "title": f'The Independent: "{ARTICLE_TITLE}"' + (f" ({published_date})" if published_date else ""),
                 "description": "The article as captured from the web (dataset/sources/000_5188a25246f5e958.txt). "
                 "Its text is © The Independent and is included only so that every record can be checked "
                 "against its source; it is not covered by the annotations' licence.",

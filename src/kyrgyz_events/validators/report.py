@@ -36,6 +36,21 @@ def _jsonable(value: Any) -> Any:
 
 
 @dataclass
+class Findings:
+    """Findings of one check run, plus how many more failing rows were counted but not materialised."""
+
+    items: list[Finding] = field(default_factory=list)
+    omitted: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+
+    def extend(self, other: Findings | list[Finding]) -> None:
+        if isinstance(other, Findings):
+            self.items.extend(other.items)
+            self.omitted.update(other.omitted)
+        else:
+            self.items.extend(other)
+
+
+@dataclass
 class Report:
     """All findings of one validation run, plus what was checked."""
 
@@ -43,6 +58,8 @@ class Report:
     schema_version: str | None = None
     findings: list[Finding] = field(default_factory=list)
     rows_checked: dict[str, int] = field(default_factory=dict)
+    #: Failing rows counted but not materialised as findings (very large inputs), per (table, rule).
+    omitted: Counter[tuple[str | None, str]] = field(default_factory=Counter)
 
     @property
     def unusable(self) -> bool:
@@ -50,21 +67,30 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        return not self.findings
+        return not self.findings and not self.omitted
+
+    @property
+    def finding_count(self) -> int:
+        """Every failure, shown or only counted."""
+        return len(self.findings) + sum(self.omitted.values())
 
     @property
     def exit_code(self) -> int:
         """0 valid, 1 invalid data, 2 unusable input."""
-        return 2 if self.unusable else (1 if self.findings else 0)
+        return 2 if self.unusable else (0 if self.valid else 1)
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def extend(self, findings: list[Finding]) -> None:
-        self.findings.extend(findings)
+    def extend(self, findings: list[Finding] | Findings) -> None:
+        if isinstance(findings, Findings):
+            self.findings.extend(findings.items)
+            self.omitted.update(findings.omitted)
+        else:
+            self.findings.extend(findings)
 
     def by_rule(self) -> Counter[tuple[str | None, str]]:
-        return Counter((f.table, f.rule) for f in self.findings)
+        return Counter((f.table, f.rule) for f in self.findings) + self.omitted
 
     def as_dict(self, limit: int | None = None) -> dict[str, Any]:
         shown = self.findings if limit is None else self.findings[:limit]
@@ -73,7 +99,7 @@ class Report:
             "schema_version": self.schema_version,
             "valid": self.valid,
             "exit_code": self.exit_code,
-            "finding_count": len(self.findings),
+            "finding_count": self.finding_count,
             "counts": [{"table": t, "rule": r, "count": n} for (t, r), n in sorted(self.by_rule().items(), key=str)],
             "rows_checked": self.rows_checked,
             "findings": [f.as_dict() for f in shown],
@@ -84,7 +110,7 @@ class Report:
         if self.valid:
             return f"valid: {self.target} (schema {self.schema_version}, {rows} rows checked)"
         kind = "unusable input" if self.unusable else "invalid"
-        return f"{kind}: {self.target}: {len(self.findings)} finding(s) in {len(self.by_rule())} rule(s)"
+        return f"{kind}: {self.target}: {self.finding_count} finding(s) in {len(self.by_rule())} rule(s)"
 
     def to_text(self, limit: int = 20) -> str:
         """Human report grouped by table and rule; at most ``limit`` findings shown per group."""
@@ -92,15 +118,18 @@ class Report:
         groups: dict[tuple[str | None, str], list[Finding]] = {}
         for f in self.findings:
             groups.setdefault((f.table, f.rule), []).append(f)
+        for key in self.omitted:
+            groups.setdefault(key, [])
         for (table, rule), items in sorted(groups.items(), key=str):
-            lines.append(f"{table or '(package)'} / {rule}: {len(items)}")
+            lines.append(f"{table or '(package)'} / {rule}: {len(items) + self.omitted[(table, rule)]}")
             for f in items[:limit]:
                 where = ", ".join(
                     p for p in (f.file, f.record_id and f"id={f.record_id}", f.field and f"field={f.field}") if p
                 )
                 value = "" if f.value is None else f" (value: {_jsonable(f.value)!r})"
                 lines.append(f"  - {where}: {f.message}{value}")
-            if len(items) > limit:
-                lines.append(f"  … and {len(items) - limit} more")
+            more = len(items) - min(len(items), limit) + self.omitted[(table, rule)]
+            if more:
+                lines.append(f"  … and {more} more")
         lines.append(self.summary())
         return "\n".join(lines)

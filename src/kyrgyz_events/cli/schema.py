@@ -1,0 +1,136 @@
+"""``kyrgyz-events schema``: generate the committed schema files, diff two versions, gate version bumps,
+record a release."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kyrgyz_events._version import SCHEMA_VERSION
+from kyrgyz_events.evolution.diff import JsonSchemas, SchemaFolderError, diff_versions, load_schema_folder
+from kyrgyz_events.evolution.gate import check_bump
+from kyrgyz_events.evolution.releases import record_release
+from kyrgyz_events.generate import REGENERATE_COMMAND, check_generated, write_generated
+from kyrgyz_events.generate.json_schema import all_json_schemas
+from kyrgyz_events.paths import repo_root, schema_root
+
+EXAMPLES = """examples:
+  kyrgyz-events schema generate            # rewrite schema/<version>/, docs/reference.md, docs/crosswalk.md
+  kyrgyz-events schema generate --check    # exit 1 if a committed file differs from the models
+  kyrgyz-events schema diff 1.0.0 1.1.0    # every change, its class, backward/forward compatibility
+  kyrgyz-events schema diff 1.0.0 models --format json
+  kyrgyz-events schema check-bump          # CI gate: model changes need the matching SCHEMA_VERSION bump
+  kyrgyz-events schema release             # record the current version's files as released (immutable)
+"""
+
+
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "schema",
+        help="generate, diff and version the table schemas",
+        description=__doc__,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="schema_command", metavar="SUBCOMMAND", required=True)
+    root_help = "repository checkout (default: the one this package runs from)"
+
+    g = sub.add_parser("generate", help="write (or --check) the files generated from the models")
+    g.add_argument("--check", action="store_true", help="write nothing; exit 1 if a committed file is stale")
+    g.add_argument("--root", type=Path, help=root_help)
+
+    d = sub.add_parser("diff", help="list and classify the changes between two schema versions")
+    d.add_argument("old", help="a released version (1.0.0), a folder of *.schema.json, or 'models'")
+    d.add_argument("new", help="same as OLD")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+    c = sub.add_parser("check-bump", help="fail if the models changed without the matching version bump")
+    c.add_argument("--root", type=Path, help=root_help)
+
+    r = sub.add_parser("release", help=f"record schema/{SCHEMA_VERSION}/ in schema/releases.json")
+    r.add_argument("--root", type=Path, help=root_help)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    commands = {"generate": run_generate, "diff": run_diff, "check-bump": run_check_bump, "release": run_release}
+    return commands[args.schema_command](args)
+
+
+def _root(args: argparse.Namespace) -> Path | None:
+    root: Path | None = args.root if args.root is not None else repo_root()
+    if root is None:
+        print("error: this needs a source checkout (pass --root DIR)", file=sys.stderr)
+    return root
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    root = _root(args)
+    if root is None:
+        return 2
+    if args.check:
+        stale = check_generated(root)
+        for rel in stale:
+            print(f"error: {rel} differs from the models; run `{REGENERATE_COMMAND}`", file=sys.stderr)
+        print(f"{len(stale)} generated file(s) out of date" if stale else "ok: every generated file is up to date")
+        return 1 if stale else 0
+    changed = write_generated(root)
+    print("\n".join(f"wrote {rel}" for rel in changed) or "every generated file was already up to date")
+    return 0
+
+
+def _schemas(arg: str) -> tuple[JsonSchemas, str]:
+    if arg == "models":
+        return all_json_schemas(SCHEMA_VERSION), f"models ({SCHEMA_VERSION})"
+    folder = Path(arg)
+    if not folder.is_dir():
+        folder = schema_root() / arg
+    return load_schema_folder(folder), arg
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    try:
+        (old, old_name), (new, new_name) = _schemas(args.old), _schemas(args.new)
+        diff = diff_versions(old, new, old_name, new_name)
+    except SchemaFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(diff.as_dict(), indent=2) if args.format == "json" else diff.to_text())
+    return 0
+
+
+def run_check_bump(args: argparse.Namespace) -> int:
+    root = _root(args)
+    if root is None:
+        return 2
+    try:
+        result = check_bump(root)
+    except SchemaFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.to_text(), file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 1
+
+
+def run_release(args: argparse.Namespace) -> int:
+    root = _root(args)
+    if root is None:
+        return 2
+    stale = [rel for rel in check_generated(root) if rel.startswith(f"schema/{SCHEMA_VERSION}/")]
+    if stale:
+        print(f"error: {', '.join(stale)} differ from the models; run `{REGENERATE_COMMAND}` first", file=sys.stderr)
+        return 1
+    try:
+        recorded = record_release(root / "schema", SCHEMA_VERSION)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"recorded schema {SCHEMA_VERSION} in schema/releases.json"
+        if recorded
+        else f"schema {SCHEMA_VERSION} was already recorded with these files"
+    )
+    return 0

@@ -1,0 +1,314 @@
+"""Upgrade a published package from one schema version to a later one.
+
+A migration is a function from the tables of a package written under version A (polars DataFrames by
+table name) to the tables under the next version B, registered for the pair ``(A, B)``. Between two
+consecutive versions with no registered migration, a backward-compatible change (MINOR or PATCH) needs
+none: every table is conformed to B (a new nullable column reads as null, a new table as empty). A MAJOR
+change without a registered migration is an error.
+
+``migrate_package`` reads the package at ``source`` (never writing to it), applies the chain, checks every
+row against the target version's JSON Schema, writes the result into a temporary folder beside ``out``,
+runs the package validator on it when the target version is one this installation ships, and renames
+the folder into place only if everything passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import itertools
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+from jsonschema import Draft202012Validator
+
+from kyrgyz_events.contracts.spec import Column, TableSpec, spec_from_json_schema
+from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions, load_schema_folder
+from kyrgyz_events.evolution.versions import parse_version, version_key
+from kyrgyz_events.paths import schema_root
+from kyrgyz_events.publish.package import write_package
+from kyrgyz_events.validators.report import Finding, Report
+
+Tables = dict[str, pl.DataFrame]
+Migration = Callable[[Tables], Tables]
+
+#: Descriptor keys that describe the files rather than the package; rewritten on every write.
+_FILE_KEYS = {"$schema", "resources", "x-schemaVersion"}
+
+
+class MigrationError(Exception):
+    """The package cannot be migrated (unreadable input, unknown version, no migration for a MAJOR step)."""
+
+
+class MigrationRegistry:
+    """Migrations keyed by (from_version, to_version). Tests build their own; the package uses REGISTRY."""
+
+    def __init__(self) -> None:
+        self._steps: dict[tuple[str, str], Migration] = {}
+
+    def register(self, from_version: str, to_version: str) -> Callable[[Migration], Migration]:
+        """Decorator: register ``fn`` as the upgrade from ``from_version`` to ``to_version``."""
+        if version_key(to_version) <= version_key(from_version):
+            raise ValueError(f"a migration upgrades: {to_version} is not newer than {from_version}")
+
+        def add(fn: Migration) -> Migration:
+            key = (from_version, to_version)
+            if key in self._steps:
+                raise ValueError(f"a migration from {from_version} to {to_version} is already registered")
+            self._steps[key] = fn
+            return fn
+
+        return add
+
+    def get(self, from_version: str, to_version: str) -> Migration | None:
+        return self._steps.get((from_version, to_version))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._steps
+
+
+#: The package's own migrations (none yet: every release so far is backward compatible).
+REGISTRY = MigrationRegistry()
+
+
+@dataclass(frozen=True)
+class Step:
+    from_version: str
+    to_version: str
+    migration: Migration | None  # None: conform only (a backward-compatible change)
+
+    def describe(self) -> str:
+        how = getattr(self.migration, "__name__", "registered") if self.migration else "no migration needed"
+        return f"{self.from_version} -> {self.to_version} ({how})"
+
+
+@dataclass
+class MigrationResult:
+    source: Path
+    out: Path
+    from_version: str
+    to_version: str
+    steps: list[Step] = field(default_factory=list)
+    report: Report | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return self.report.exit_code if self.report is not None else 0
+
+
+def plan(registry: MigrationRegistry, from_version: str, to_version: str, schema_dir: Path) -> list[Step]:
+    """The steps between consecutive versions of ``schema_dir`` from ``from_version`` up to ``to_version``."""
+    versions = _versions(schema_dir)
+    for v in (from_version, to_version):
+        if v not in versions:
+            raise MigrationError(f"unknown schema version {v!r}; {schema_dir} holds {', '.join(versions)}")
+    if version_key(to_version) <= version_key(from_version):
+        raise MigrationError(f"the package is at schema {from_version}; migrations only upgrade (not to {to_version})")
+    chain = versions[versions.index(from_version) : versions.index(to_version) + 1]
+    steps = []
+    for a, b in itertools.pairwise(chain):
+        fn = registry.get(a, b)
+        if fn is None:
+            diff = diff_versions(load_schema_folder(schema_dir / a), load_schema_folder(schema_dir / b), a, b)
+            if not diff.backward:
+                changes = "; ".join(f"{c.kind} {c.where}" for c in diff.changes if not c.backward)
+                raise MigrationError(
+                    f"no migration registered from {a} to {b}, and the change is not backward "
+                    f"compatible ({diff.level.name}): {changes}"
+                )
+        steps.append(Step(a, b, fn))
+    return steps
+
+
+def _versions(schema_dir: Path) -> list[str]:
+    found = []
+    for p in schema_dir.iterdir() if schema_dir.is_dir() else []:
+        try:
+            parse_version(p.name)
+        except ValueError:
+            continue
+        if any(p.glob("*.schema.json")):
+            found.append(p.name)
+    return sorted(found, key=version_key)
+
+
+def load_specs_from(schema_dir: Path, version: str) -> dict[str, TableSpec]:
+    return {t: spec_from_json_schema(s) for t, s in load_schema_folder(schema_dir / version).items()}
+
+
+def read_package(path: Path) -> tuple[dict[str, Any], str]:
+    """A package's descriptor and declared schema version; MigrationError if it cannot be read."""
+    descriptor_path = path / "datapackage.json"
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise MigrationError(f"{descriptor_path}: no datapackage.json (is {path} a published package?)") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MigrationError(f"{descriptor_path}: cannot read ({exc})") from exc
+    version = descriptor.get("x-schemaVersion") if isinstance(descriptor, dict) else None
+    if not isinstance(version, str):
+        raise MigrationError(f"{descriptor_path}: declares no x-schemaVersion")
+    return descriptor, version
+
+
+def read_tables(path: Path, specs: dict[str, TableSpec]) -> Tables:
+    """Every table of ``specs`` from ``path/data/<table>.parquet``."""
+    tables = {}
+    for name in specs:
+        file = path / "data" / f"{name}.parquet"
+        try:
+            tables[name] = pl.read_parquet(file)
+        except Exception as exc:  # polars raises several types for missing or corrupt files
+            raise MigrationError(f"{file}: cannot read table {name} ({exc})") from exc
+    return tables
+
+
+_POLARS_TYPES: dict[str, pl.DataType] = {
+    "string": pl.String(),
+    "integer": pl.Int64(),
+    "number": pl.Float64(),
+    "boolean": pl.Boolean(),
+    "date": pl.Date(),
+}
+
+
+def polars_type(column: Column) -> pl.DataType:
+    if column.kind == "list":
+        return pl.List(_POLARS_TYPES[column.item_kind or "string"])
+    return _POLARS_TYPES[column.kind]
+
+
+def conform(tables: Tables, specs: dict[str, TableSpec], step: str) -> Tables:
+    """Tables in ``specs``' order with their columns in schema order; an absent table reads as empty and an
+    absent nullable column as null. A missing non-null column or an undeclared table or column is an error."""
+    extra = [t for t in tables if t not in specs]
+    if extra:
+        raise MigrationError(f"{step}: tables {extra} are not in the target schema")
+    out = {}
+    for name, spec in specs.items():
+        df = tables.get(name)
+        if df is None:
+            df = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
+        undeclared = [c for c in df.columns if c not in spec.column_names]
+        if undeclared:
+            raise MigrationError(f"{step}: table {name} has columns {undeclared} the target schema does not declare")
+        exprs = []
+        for col in spec.columns:
+            if col.name in df.columns:
+                exprs.append(pl.col(col.name))
+            elif col.nullable:
+                exprs.append(pl.lit(None, dtype=polars_type(col)).alias(col.name))
+            else:
+                raise MigrationError(f"{step}: table {name} lacks non-null column {col.name}")
+        out[name] = df.select(exprs)
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def schema_findings(tables: Tables, specs: dict[str, TableSpec], limit: int = 200) -> list[Finding]:
+    """Rows that break their table's JSON Schema, as findings naming table, record id and field."""
+    findings: list[Finding] = []
+    for name, spec in specs.items():
+        validator = Draft202012Validator(spec.json_schema)
+        for row in tables[name].to_dicts():
+            record = {k: _jsonable(v) for k, v in row.items()}
+            record_id = "/".join(str(record.get(k)) for k in spec.primary_key)
+            for err in validator.iter_errors(record):
+                column = str(err.path[0]) if err.path else None
+                findings.append(Finding("json_schema", err.message, name, record_id, column, err.instance))
+                if len(findings) >= limit:
+                    return findings
+    return findings
+
+
+def _full_validator() -> Callable[[Path], Any] | None:
+    try:
+        module = importlib.import_module("kyrgyz_events.validators")
+    except ImportError:
+        return None
+    fn = getattr(module, "validate", None)
+    return fn if callable(fn) else None
+
+
+def migrate_package(
+    source: Path,
+    to_version: str,
+    out: Path,
+    *,
+    registry: MigrationRegistry | None = None,
+    schema_dir: Path | None = None,
+) -> MigrationResult:
+    """Migrate the package at ``source`` to ``to_version`` into the new folder ``out`` (see module doc).
+
+    Raises MigrationError for input that cannot be used; returns a result whose report holds the
+    findings if the migrated data is invalid (then ``out`` is not created).
+    """
+    registry = registry if registry is not None else REGISTRY
+    installed = schema_dir is None
+    schema_dir = schema_dir if schema_dir is not None else schema_root()
+    if out.exists():
+        raise MigrationError(f"{out} already exists; migrate writes a new folder (choose another --out)")
+    if out.resolve().is_relative_to(source.resolve()):
+        raise MigrationError(f"{out} is inside the package {source}; migrate never writes into its input")
+    descriptor, from_version = read_package(source)
+    try:
+        steps = plan(registry, from_version, to_version, schema_dir)
+        specs = load_specs_from(schema_dir, from_version)
+        tables = conform(read_tables(source, specs), specs, f"reading {source}")
+        for step in steps:
+            label = f"migration {step.describe()}"
+            if step.migration is not None:
+                tables = step.migration({k: v.clone() for k, v in tables.items()})
+            specs = load_specs_from(schema_dir, step.to_version)
+            tables = conform(tables, specs, label)
+    except SchemaFolderError as exc:
+        raise MigrationError(str(exc)) from exc
+    result = MigrationResult(source, out, from_version, to_version, steps)
+    report = Report(target=str(out), schema_version=to_version)
+    report.rows_checked = {name: df.height for name, df in tables.items()}
+    report.extend(schema_findings(tables, specs))
+    result.report = report
+    if not report.valid:
+        return result
+    metadata = {k: v for k, v in descriptor.items() if k not in _FILE_KEYS}
+    metadata.setdefault("version", "0.0.0")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        try:
+            write_package(staging, specs, {name: df.to_dicts() for name, df in tables.items()}, metadata)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
+            report.add(Finding("write", f"cannot write the migrated tables as the target schema's types: {exc}"))
+            return result
+        validate = _full_validator() if installed else None
+        if validate is not None:
+            full = validate(staging)
+            if isinstance(full, Report):
+                report.extend(full.findings)
+        elif installed:
+            result.notes.append(
+                "kyrgyz_events.validators.validate is not available: rows were checked against the JSON Schema only"
+            )
+        else:
+            result.notes.append(f"schemas from {schema_dir}: rows were checked against their JSON Schema only")
+        if report.valid:
+            staging.rename(out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return result

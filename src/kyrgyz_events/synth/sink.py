@@ -1,0 +1,44 @@
+"""Write one table batch by batch: Parquet row groups (the real writer's options and Arrow schema) and
+JSON Lines (one object per row, keys in schema order), so memory holds one batch, never the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from kyrgyz_events.contracts.arrow import arrow_schema
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.publish.files import PARQUET_OPTIONS
+
+
+class TableSink:
+    """``data/<table>.parquet`` and ``data/<table>.jsonl`` of one table, appended to in primary-key order."""
+
+    def __init__(self, data: Path, spec: TableSpec, dataset_version: str) -> None:
+        self.spec = spec
+        self.rows = 0
+        self._schema = arrow_schema(spec, dataset_version)
+        self._parquet = pq.ParquetWriter(data / f"{spec.name}.parquet", self._schema, **PARQUET_OPTIONS)
+        self._jsonl: BinaryIO = (data / f"{spec.name}.jsonl").open("wb")
+
+    def write(self, batch: pl.DataFrame) -> None:
+        if batch.height == 0:
+            return
+        batch = batch.select(self.spec.column_names)
+        self._parquet.write_table(batch.to_arrow().cast(self._schema))
+        batch.write_ndjson(self._jsonl)
+        self.rows += batch.height
+
+    def close(self) -> None:
+        self._parquet.close()
+        self._jsonl.close()
+
+    def __enter__(self) -> TableSink:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,36 @@
+"""Validation of a published package (or one table file), every rule at once, errors as data.
+
+    >>> from kyrgyz_events.validators import validate
+    >>> report = validate("dataset")        # a folder with datapackage.json, the file itself, or a
+    >>> report.exit_code                    # single .parquet / .jsonl table file; None = this repository
+    0
+
+``fast=True`` (the default) runs the record rules as Polars expressions over whole columns; ``fast=False``
+validates each record with ``jsonschema`` (the reference; slow). Both report the same findings. Table,
+cross-table and provenance rules always run vectorised. The rules are listed in ``validators.rules``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kyrgyz_events.validators.report import Finding, Report
+from kyrgyz_events.validators.rules import RULES, Rule
+
+__all__ = ["RULES", "Finding", "Report", "Rule", "validate"]
+
+
+def validate(
+    path: str | Path | None = None, *, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")
+) -> Report:
+    """Validate a package, a datapackage.json, or a single table file; with no path, this repository's
+    published package and its annotations. Never raises for bad input: it becomes an unusable finding.
+
+    ``formats`` limits which files of each table are read ("parquet", "jsonl"); with both, the twins are
+    also compared. Integrity (bytes, sha256) is checked for every file either way.
+    """
+    from kyrgyz_events.validators.run import validate_path, validate_repository
+
+    if path is None:
+        return validate_repository(fast=fast, formats=formats)
+    return validate_path(Path(path), fast=fast, formats=formats)

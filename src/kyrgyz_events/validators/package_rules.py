@@ -1,0 +1,142 @@
+"""Package rules: the descriptor against the vendored Data Package v2 profile, every file's bytes and
+sha256 against the descriptor, and each Parquet file against its JSON Lines twin."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.validators.ids import RID, with_ids
+from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
+from kyrgyz_events.validators.report import Finding, Findings
+from kyrgyz_events.validators.rules import finding
+
+_CHUNK = 1 << 20
+
+
+@cache
+def profile() -> dict[str, Any]:
+    """The vendored Data Package v2.0 profile, with the Table Schema v2 ``list`` field type added."""
+    folder = resources.files("kyrgyz_events.validators") / "profiles"
+    base: dict[str, Any] = json.loads((folder / "datapackage-2.0.json").read_text(encoding="utf-8"))
+    list_field = json.loads((folder / "list-field.json").read_text(encoding="utf-8"))
+    list_field.pop("$comment", None)
+    schema = copy.deepcopy(base)
+    fields = schema["properties"]["resources"]["items"]["properties"]["schema"]["properties"]["fields"]
+    fields["items"]["oneOf"].append(list_field)
+    return schema
+
+
+@cache
+def _profile_validator() -> Any:
+    from jsonschema import Draft7Validator, FormatChecker
+
+    return Draft7Validator(profile(), format_checker=FormatChecker())
+
+
+def profile_findings(descriptor: dict[str, Any]) -> list[Finding]:
+    """package.profile: every error of datapackage.json against the Data Package v2 profile."""
+    validator = _profile_validator()
+    out: list[Finding] = []
+    for error in sorted(validator.iter_errors(descriptor), key=lambda e: list(map(str, e.absolute_path))):
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        table = None
+        path = list(error.absolute_path)
+        if len(path) >= 2 and path[0] == "resources" and isinstance(path[1], int):
+            res = descriptor["resources"][path[1]]
+            table = res.get("name") if isinstance(res, dict) else None
+        out.append(finding("package.profile", error.message, table=table, field=where, file="datapackage.json"))
+    return out
+
+
+def sha256_of(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, "sha256:" + digest.hexdigest()
+
+
+def integrity_findings(
+    descriptor: dict[str, Any], root: Path, formats: tuple[str, ...] = ("parquet", "jsonl")
+) -> list[Finding]:
+    """package.file_integrity: bytes and sha256 of every resource of the given formats equal the file's
+    (missing files are reported by package.readable)."""
+    out: list[Finding] = []
+    for res in descriptor.get("resources", []):
+        if not isinstance(res, dict) or not isinstance(res.get("path"), str):
+            continue
+        if res.get("format") in ("parquet", "jsonl") and res["format"] not in formats:
+            continue
+        path = root / res["path"]
+        if not path.is_file():
+            continue
+        size, digest = sha256_of(path)
+        name = res.get("name")
+        if res.get("bytes") != size:
+            out.append(
+                finding(
+                    "package.file_integrity",
+                    f"descriptor says {res.get('bytes')} bytes, the file has {size}",
+                    table=name,
+                    field="bytes",
+                    file=res["path"],
+                    value=size,
+                )
+            )
+        if str(res.get("hash", "")).lower() != digest:
+            out.append(
+                finding(
+                    "package.file_integrity",
+                    f"descriptor says {res.get('hash')}, the file is {digest}",
+                    table=name,
+                    field="hash",
+                    file=res["path"],
+                    value=digest,
+                )
+            )
+    return out
+
+
+def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
+    """package.twin_agreement: the two files of a table hold the same rows (as multisets, compared on
+    every column). Rows only in the JSON Lines file are reported under their record id."""
+    out = Findings()
+    cols = spec.column_names
+    p = with_ids(parquet.select(cols), spec.primary_key)
+    j = with_ids(jsonl.select(cols), spec.primary_key)
+    # Compare rows by a hash of all their values (lists included); collisions are astronomically unlikely.
+    p = p.with_columns(pl.struct(cols).hash().alias("__h"))
+    j = j.with_columns(pl.struct(cols).hash().alias("__h"))
+    only_j = j.join(p.select("__h"), on="__h", how="anti")
+    only_p = p.join(j.select("__h"), on="__h", how="anti")
+    for frame, where in (
+        (only_j, "in the JSON Lines file but not in the Parquet file"),
+        (only_p, "in the Parquet file but not in the JSON Lines file"),
+    ):
+        for rid in frame.get_column(RID).head(MAX_PER_CHECK).to_list():
+            out.items.append(
+                finding("package.twin_agreement", f"row {where}", table=spec.name, record_id=rid, file=rel)
+            )
+        if frame.height > MAX_PER_CHECK:
+            out.omitted[(spec.name, "package.twin_agreement")] += frame.height - MAX_PER_CHECK
+    if not out.items and parquet.height != jsonl.height:
+        out.items.append(
+            finding(
+                "package.twin_agreement",
+                f"{parquet.height} Parquet rows, {jsonl.height} JSON Lines rows (duplicated rows)",
+                table=spec.name,
+                file=rel,
+            )
+        )
+    return out

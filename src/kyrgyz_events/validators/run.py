@@ -1,0 +1,145 @@
+"""The validation run: open the input, then package, record, table, cross-table and provenance rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.validators import package_rules, records_fast, records_reference
+from kyrgyz_events.validators.cross_rules import cross_findings
+from kyrgyz_events.validators.ids import with_ids
+from kyrgyz_events.validators.provenance import provenance_findings
+from kyrgyz_events.validators.report import Finding, Findings, Report
+from kyrgyz_events.validators.rules import unusable
+from kyrgyz_events.validators.source import (
+    Inputs,
+    Unusable,
+    open_inputs,
+    parquet_version_findings,
+    read_jsonl,
+    read_parquet,
+)
+from kyrgyz_events.validators.table_rules import table_findings
+
+
+def validate_path(path: Path, *, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
+    report = Report(target=str(path))
+    try:
+        inputs = open_inputs(path)
+        report.schema_version = inputs.version
+        report.extend(inputs.findings)
+        _run(inputs, report, fast=fast, formats=formats)
+    except Unusable as e:
+        report.add(e.finding)
+    except Exception as e:
+        report.add(unusable("package.readable", f"cannot validate {path}: {type(e).__name__}: {e}", file=str(path)))
+    return report
+
+
+def _read(inputs: Inputs, table: str, fmt: str, report: Report) -> pl.DataFrame | None:
+    path = inputs.files[table].get(fmt)
+    if path is None:
+        return None
+    rel = inputs.rel(path)
+    try:
+        if fmt == "parquet":
+            report.extend(parquet_version_findings(inputs, table, path))
+            return read_parquet(path, rel)
+        return read_jsonl(path, rel)
+    except Unusable as e:
+        report.add(replace(e.finding, table=e.finding.table or table))
+        return None
+
+
+def _records(
+    frame: pl.DataFrame, spec: TableSpec, inputs: Inputs, table: str, fmt: str, fast: bool
+) -> tuple[Findings, pl.DataFrame]:
+    path = inputs.files[table][fmt]
+    rel = inputs.rel(path)
+    found, conformed = records_fast.record_findings(frame, spec, rel, fmt)
+    if fast:
+        return found, conformed
+    # Reference: the same structure check, then jsonschema on every record.
+    structure, skip = records_fast.structure(spec, _reference_schema(frame, path, fmt), rel, typed=fmt == "parquet")
+    rows = records_reference.parquet_rows(path) if fmt == "parquet" else records_reference.jsonl_rows(path)
+    out = Findings(items=list(structure))
+    out.extend(records_reference.record_findings(rows, spec, rel, skip))
+    return out, conformed
+
+
+def _reference_schema(frame: pl.DataFrame, path: Path, fmt: str) -> dict[str, Any]:
+    if fmt == "parquet":
+        return dict(frame.schema)
+    return dict.fromkeys(records_reference.key_union(records_reference.jsonl_rows(path)), pl.Null)
+
+
+def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]) -> None:
+    if inputs.descriptor is not None:
+        report.extend(package_rules.profile_findings(inputs.descriptor))
+        report.extend(package_rules.integrity_findings(inputs.descriptor, inputs.root, formats))
+    if report.unusable:
+        return
+    frames: dict[str, pl.DataFrame] = {}
+    files: dict[str, str] = {}
+    for table, spec in inputs.specs.items():
+        conformed: dict[str, pl.DataFrame] = {}
+        clean: dict[str, bool] = {}
+        for fmt in formats:
+            frame = _read(inputs, table, fmt, report)
+            if frame is None:
+                continue
+            found, conformed[fmt] = _records(frame, spec, inputs, table, fmt, fast)
+            report.extend(found)
+            report.rows_checked[f"{table}.{fmt}"] = frame.height
+            clean[fmt] = not any(f.rule == "record.columns" for f in found.items)
+        if not conformed:
+            continue
+        first = next(iter(conformed))
+        frames[table] = with_ids(conformed[first], spec.primary_key)  # record ids computed once per table
+        files[table] = inputs.rel(inputs.files[table][first])
+        if len(conformed) == 2 and all(clean.values()):
+            report.extend(
+                package_rules.twin_findings(
+                    conformed["parquet"], conformed["jsonl"], spec, inputs.rel(inputs.files[table]["jsonl"])
+                )
+            )
+    if report.unusable:
+        return
+    for table, frame in frames.items():
+        report.extend(table_findings(frame, inputs.specs[table], files[table]))
+    if not inputs.single_file:
+        report.extend(cross_findings(frames, inputs.specs, files))
+        report.extend(provenance_findings(frames, inputs.specs, files))
+    elif set(frames) & {"documents"}:
+        report.extend(provenance_findings(frames, inputs.specs, files))
+
+
+def validate_repository(*, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
+    """This repository's published package and, where the annotation compiler is installed, its annotations."""
+    from kyrgyz_events.paths import dataset_root
+
+    root = dataset_root()
+    report = validate_path(root, fast=fast, formats=formats)
+    report.extend(annotation_findings(root))
+    return report
+
+
+def annotation_findings(root: Path) -> list[Finding]:
+    """Findings of compiling ``root/annotations`` (YAML and pydantic errors name the file and record)."""
+    try:
+        from kyrgyz_events.annotations import compile_annotations
+    except ImportError:
+        return []
+    if not (root / "annotations").is_dir():
+        return []
+    try:
+        _rows, findings = compile_annotations(root)
+    except Exception as e:
+        return [
+            unusable("package.readable", f"cannot compile annotations: {type(e).__name__}: {e}", file="annotations")
+        ]
+    return list(findings)

@@ -1,0 +1,277 @@
+"""What to validate: locate the package (or single file), read its descriptor and declared schema version,
+and read each table file into a Polars frame. Anything that cannot be read becomes an unusable finding."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
+from kyrgyz_events.validators.report import Finding
+from kyrgyz_events.validators.rules import finding, unusable
+
+FORMATS = ("parquet", "jsonl")
+META_TABLE = b"kyrgyz_events.table"
+META_VERSION = b"kyrgyz_events.schema_version"
+
+
+class Unusable(Exception):
+    """The input cannot be validated at all; carries the finding that says why."""
+
+    def __init__(self, f: Finding) -> None:
+        super().__init__(f.message)
+        self.finding = f
+
+
+@dataclass
+class Inputs:
+    """A package (or a single table file) ready to validate."""
+
+    target: str
+    root: Path  # folder that resource paths are relative to
+    version: str
+    specs: dict[str, TableSpec]  # the tables to validate, in publishing order
+    files: dict[str, dict[str, Path]]  # table -> format -> file
+    descriptor: dict[str, Any] | None = None
+    single_file: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _specs(version: str, where: str) -> dict[str, TableSpec]:
+    try:
+        return load_specs(version)
+    except UnknownSchemaVersion as e:
+        raise Unusable(unusable("package.schema_version", str(e), file=where, value=version)) from e
+
+
+def _read_descriptor(path: Path) -> dict[str, Any]:
+    name = path.name
+    if not path.is_file():
+        raise Unusable(unusable("package.readable", f"{path} does not exist", file=name))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise Unusable(unusable("package.readable", f"cannot read {name}: {e}", file=name)) from e
+    if not isinstance(data, dict):
+        raise Unusable(unusable("package.readable", f"{name} is not a JSON object", file=name))
+    return data
+
+
+def _declared_version(descriptor: dict[str, Any]) -> str:
+    version = descriptor.get("x-schemaVersion")
+    if not isinstance(version, str):
+        raise Unusable(
+            unusable("package.schema_version", "datapackage.json declares no x-schemaVersion", file="datapackage.json")
+        )
+    return version
+
+
+def open_package(path: Path) -> Inputs:
+    """A package folder, or its datapackage.json. Resource paths follow the descriptor."""
+    descriptor_path = path / "datapackage.json" if path.is_dir() else path
+    root = descriptor_path.parent
+    descriptor = _read_descriptor(descriptor_path)
+    version = _declared_version(descriptor)
+    specs = _specs(version, "datapackage.json")
+    inputs = Inputs(target=str(path), root=root, version=version, specs=specs, files={}, descriptor=descriptor)
+    resources = descriptor.get("resources")
+    by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
+    for table in specs:
+        inputs.files[table] = {}
+        for fmt in FORMATS:
+            name = table if fmt == "parquet" else f"{table}-jsonl"
+            res = by_name.get(name)
+            rel = res.get("path") if res else None
+            if not isinstance(rel, str):
+                inputs.findings.append(
+                    unusable(
+                        "package.readable",
+                        f"datapackage.json has no resource {name!r} with a path",
+                        table=table,
+                        file="datapackage.json",
+                    )
+                )
+                continue
+            declared = res.get("x-schemaVersion") if res else None
+            if declared != version:
+                inputs.findings.append(
+                    finding(
+                        "package.schema_version",
+                        f"resource {name!r} declares schema version {declared!r}, the package {version!r}",
+                        table=table,
+                        file="datapackage.json",
+                        value=declared,
+                        unusable=declared not in (None, version) and not _known(declared),
+                    )
+                )
+            inputs.files[table][fmt] = root / rel
+    return inputs
+
+
+def _known(version: Any) -> bool:
+    try:
+        load_specs(str(version))
+    except UnknownSchemaVersion:
+        return False
+    return True
+
+
+def open_file(path: Path) -> Inputs:
+    """A single .parquet or .jsonl table file: its table and version from the Parquet metadata, or (for
+    JSON Lines) from the datapackage.json of the package it sits in."""
+    if not path.is_file():
+        raise Unusable(unusable("package.readable", f"{path} does not exist", file=path.name))
+    fmt = path.suffix.lstrip(".")
+    table, version = path.stem, None
+    if fmt == "parquet":
+        meta = _parquet_kv(path, path.name)
+        table = meta.get(META_TABLE, table.encode()).decode()
+        raw = meta.get(META_VERSION)
+        if raw is None:
+            raise Unusable(
+                unusable(
+                    "package.schema_version", "the Parquet file declares no schema version", file=path.name, table=table
+                )
+            )
+        version = raw.decode()
+    else:
+        for candidate in (path.parent / "datapackage.json", path.parent.parent / "datapackage.json"):
+            if candidate.is_file():
+                version = _declared_version(_read_descriptor(candidate))
+                break
+        if version is None:
+            from kyrgyz_events._version import SCHEMA_VERSION
+
+            version = SCHEMA_VERSION
+    specs = _specs(version, path.name)
+    if table not in specs:
+        raise Unusable(
+            unusable(
+                "package.readable",
+                f"{path.name}: {table!r} is not a table of schema {version}",
+                file=path.name,
+                table=table,
+            )
+        )
+    return Inputs(
+        target=str(path),
+        root=path.parent,
+        version=version,
+        specs={table: specs[table]},
+        files={table: {fmt: path}},
+        single_file=True,
+    )
+
+
+def open_inputs(path: Path) -> Inputs:
+    if not path.exists():
+        raise Unusable(unusable("package.readable", f"{path} does not exist", file=path.name))
+    if path.suffix in (".parquet", ".jsonl"):
+        return open_file(path)
+    if path.is_dir() or path.suffix == ".json":
+        return open_package(path)
+    raise Unusable(
+        unusable(
+            "package.readable",
+            f"{path}: expected a package folder, datapackage.json, or a .parquet or .jsonl file",
+            file=path.name,
+        )
+    )
+
+
+def _parquet_kv(path: Path, rel: str) -> dict[bytes, bytes]:
+    try:
+        return dict(pq.read_metadata(path).metadata or {})
+    except (OSError, ValueError) as e:  # pyarrow raises ArrowInvalid (a ValueError) on a truncated file
+        raise Unusable(unusable("package.readable", f"cannot read Parquet file: {e}", file=rel)) from e
+
+
+def parquet_version_findings(inputs: Inputs, table: str, path: Path) -> list[Finding]:
+    """The Parquet file's declared schema version and table must be the package's."""
+    rel = inputs.rel(path)
+    meta = _parquet_kv(path, rel)
+    out: list[Finding] = []
+    declared = meta.get(META_VERSION, b"").decode() or None
+    if declared != inputs.version:
+        known = declared is not None and _known(declared)
+        out.append(
+            finding(
+                "package.schema_version",
+                f"the Parquet file declares schema version {declared!r}, the package {inputs.version!r}",
+                table=table,
+                file=rel,
+                value=declared,
+                unusable=not known,
+            )
+        )
+    named = meta.get(META_TABLE, b"").decode() or None
+    if named != table:
+        out.append(
+            finding(
+                "package.schema_version",
+                f"the Parquet file says it holds table {named!r}",
+                table=table,
+                file=rel,
+                value=named,
+            )
+        )
+    return out
+
+
+def read_parquet(path: Path, rel: str) -> pl.DataFrame:
+    try:
+        return pl.read_parquet(path)
+    except Exception as e:  # polars raises several error types on corrupt files
+        raise Unusable(unusable("package.readable", f"cannot read Parquet file: {e}", file=rel)) from e
+
+
+def malformed_line(path: Path, rel: str) -> Finding | None:
+    """The first line of a JSON Lines file that is not one JSON object, as an unusable finding."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError as e:
+                    return unusable(
+                        "package.readable",
+                        f"line {number} is not valid JSON: {e}",
+                        file=rel,
+                        record_id=f"#{number}",
+                        value=line[:80],
+                    )
+                if not isinstance(value, dict):
+                    return unusable(
+                        "package.readable",
+                        f"line {number} is not a JSON object",
+                        file=rel,
+                        record_id=f"#{number}",
+                        value=line[:80],
+                    )
+    except (OSError, UnicodeDecodeError) as e:
+        return unusable("package.readable", f"cannot read JSON Lines file: {e}", file=rel)
+    return None
+
+
+def read_jsonl(path: Path, rel: str) -> pl.DataFrame:
+    """The file's rows with the types Polars infers from all of them (columns are whatever keys occur)."""
+    if not path.is_file():
+        raise Unusable(unusable("package.readable", "file does not exist", file=rel))
+    if path.stat().st_size == 0:
+        return pl.DataFrame()
+    try:
+        return pl.read_ndjson(path, infer_schema_length=None)
+    except Exception as e:  # a malformed line: find and name it
+        bad = malformed_line(path, rel)
+        raise Unusable(bad or unusable("package.readable", f"cannot read JSON Lines file: {e}", file=rel)) from e

@@ -1,0 +1,361 @@
+"""The fault corpus: one corruption each, and exactly the findings (rule, table, record id, field) it must
+produce. Targets are picked from the package's own rows, so the corpus runs on any valid package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from faults.editor import PackageEditor
+from kyrgyz_events._version import SCHEMA_VERSION
+from kyrgyz_events.contracts import load_specs
+from kyrgyz_events.contracts.spec import ForeignKey
+
+Key = tuple[str, str | None, str | None, str | None]  # rule, table, record id, field
+CASUALTY = ("killed", "wounded")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    apply: Callable[[PackageEditor], set[Key]]
+    exit_code: int = 1
+
+
+def _first(frame: pl.DataFrame, where: pl.Expr | None = None) -> dict[str, Any]:
+    rows = frame.filter(where) if where is not None else frame
+    assert rows.height, "the package has no row this corruption needs"
+    return rows.row(0, named=True)
+
+
+def _set(frame: pl.DataFrame, key: dict[str, Any], pk: tuple[str, ...], **values: Any) -> pl.DataFrame:
+    match = pl.all_horizontal(pl.col(k) == key[k] for k in pk)
+    return frame.with_columns(
+        pl.when(match).then(pl.lit(v, dtype=frame.schema[c])).otherwise(pl.col(c)).alias(c) for c, v in values.items()
+    )
+
+
+def _edit_row(e: PackageEditor, table: str, where: pl.Expr | None = None, **values: Any) -> dict[str, Any]:
+    """Set columns of the first matching row (both files); return the edited row."""
+    frame = e.frame(table)
+    row = _first(frame, where)
+    pk = e.specs[table].primary_key
+    e.write(table, _set(frame, row, pk, **values))
+    return {**row, **values}
+
+
+# --- table and record corruptions ------------------------------------------------------------------
+
+
+def duplicate_id(e: PackageEditor) -> set[Key]:
+    frame = e.frame("actors")
+    e.write("actors", pl.concat([frame, frame.head(1)]))
+    return {("table.unique_id", "actors", frame.row(0, named=True)["actor_id"], "actor_id")}
+
+
+def _dangling_value(value: str) -> str:
+    return value.split("-", 1)[0] + "-no-such-record"
+
+
+def _fk_case(table: str, fk: ForeignKey) -> Case:
+    field = fk.fields[0]
+
+    def apply(e: PackageEditor) -> set[Key]:
+        frame = e.frame(table)
+        where = pl.col(field).is_not_null()
+        if table == "claims":  # keep casualty_estimates derivable: not a casualty claim
+            where &= ~pl.col("quantity_kind").is_in(CASUALTY).fill_null(False)
+        row = _first(frame, where)
+        new = _dangling_value(row[field])
+        edited = _edit_row(
+            e, table, pl.all_horizontal(pl.col(k) == row[k] for k in e.specs[table].primary_key), **{field: new}
+        )
+        expected: set[Key] = {("cross.reference", table, e.rid(table, edited), field)}
+        if table == "casualty_estimates":  # the row no longer follows from the claims, and one is missing
+            expected |= {
+                ("cross.casualty_derivation", table, e.rid(table, edited), None),
+                ("cross.casualty_derivation", table, e.rid(table, row), None),
+            }
+        if table == "evidence" and field == "document_id":
+            pass  # a span in no document has nothing to compare against
+        return expected
+
+    return Case(f"dangling-{table}.{field}", apply)
+
+
+def dangling_evidence_record(e: PackageEditor) -> set[Key]:
+    evidence = e.frame("evidence")
+    many = evidence.group_by("record_id").len().filter(pl.col("len") > 1).get_column("record_id")
+    row = _first(evidence, pl.col("record_id").is_in(many.implode()))
+    new = _dangling_value(row["record_id"])
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], record_id=new)
+    return {("cross.reference", "evidence", row["evidence_id"], "record_id")}
+
+
+def dangling_casualty_claim(e: PackageEditor) -> set[Key]:
+    est = e.frame("casualty_estimates")
+    row = _first(est)
+    ids = sorted([*row["claim_ids"][1:], "clm-no-such-record"])
+    pk = e.specs["casualty_estimates"].primary_key
+    e.write("casualty_estimates", _set(est, row, pk, claim_ids=ids))
+    rid = e.rid("casualty_estimates", row)
+    return {
+        ("cross.reference", "casualty_estimates", rid, "claim_ids"),
+        ("cross.casualty_derivation", "casualty_estimates", rid, "claim_ids"),
+    }
+
+
+def _evidence_row(e: PackageEditor) -> tuple[dict[str, Any], str, int, int]:
+    """An evidence row well inside its document's body, with the document text and body bounds."""
+    docs = e.frame("documents")
+    ev = e.frame("evidence").join(docs.select("document_id", "text", "body_start", "body_end"), on="document_id")
+    row = _first(ev, (pl.col("start") > pl.col("body_start") + 40) & (pl.col("end") < pl.col("body_end") - 40))
+    return row, row["text"], row["body_start"], row["body_end"]
+
+
+def offset_shifted(e: PackageEditor) -> set[Key]:
+    row, _, _, _ = _evidence_row(e)
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], start=row["start"] + 1, end=row["end"] + 1)
+    rid = row["evidence_id"]
+    return {
+        ("provenance.exact", "evidence", rid, "exact"),
+        ("provenance.context", "evidence", rid, "prefix"),
+        ("provenance.context", "evidence", rid, "suffix"),
+    }
+
+
+def span_outside_body(e: PackageEditor) -> set[Key]:
+    row, text, body_start, body_end = _evidence_row(e)
+    if body_start >= 2:  # quote the page furniture before the body, else after it
+        start, end = 0, min(body_start, 10)
+    else:
+        assert len(text) - body_end >= 2, "the document has no text outside its body"
+        start, end = body_end, min(len(text), body_end + 10)
+    _edit_row(
+        e,
+        "evidence",
+        pl.col("evidence_id") == row["evidence_id"],
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(start - 32, 0) : start],
+        suffix=text[end : end + 32],
+    )
+    return {("provenance.in_body", "evidence", row["evidence_id"], "end")}
+
+
+def quote_edited(e: PackageEditor) -> set[Key]:
+    row, _, _, _ = _evidence_row(e)
+    exact = row["exact"][:-1] + ("X" if row["exact"][-1] != "X" else "Y")
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], exact=exact)
+    return {("provenance.exact", "evidence", row["evidence_id"], "exact")}
+
+
+def span_order(e: PackageEditor) -> set[Key]:
+    row, _, _, _ = _evidence_row(e)
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], end=row["start"])
+    return {("table.span_order", "evidence", row["evidence_id"], "end")}
+
+
+def date_end_before_start(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("events"), pl.col("date_start").is_not_null())
+    _edit_row(e, "events", pl.col("event_id") == row["event_id"], date_end=row["date_start"] - dt.timedelta(days=1))
+    return {("table.date_order", "events", row["event_id"], "date_end")}
+
+
+def date_precision_wrong(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("events"), pl.col("date_precision") == "day")
+    _edit_row(e, "events", pl.col("event_id") == row["event_id"], date_precision="week")
+    return {("table.date_precision", "events", row["event_id"], "date_precision")}
+
+
+_BOTH_BOUNDS = (
+    pl.col("value_min").is_not_null() & pl.col("value_max").is_not_null() & ~pl.col("quantity_kind").is_in(CASUALTY)
+)
+
+
+def value_min_above_max(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("claims").sort(pl.col("value_qualifier") != "range"), _BOTH_BOUNDS)
+    _edit_row(e, "claims", pl.col("claim_id") == row["claim_id"], value_min=row["value_max"] + 1)
+    expected: set[Key] = {("table.value_range", "claims", row["claim_id"], "value_min")}
+    if row["value_qualifier"] in ("exact", "approximately"):  # these also require value_min = value_max
+        expected.add(("table.qualifier_bounds", "claims", row["claim_id"], "value_qualifier"))
+    return expected
+
+
+def qualifier_mismatch(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("claims"), _BOTH_BOUNDS)
+    _edit_row(e, "claims", pl.col("claim_id") == row["claim_id"], value_qualifier="at_least")
+    return {("table.qualifier_bounds", "claims", row["claim_id"], "value_qualifier")}
+
+
+def unknown_enum(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "actors", actor_type="alien")
+    return {("record.json_schema", "actors", row["actor_id"], "actor_type")}
+
+
+def latitude_out_of_range(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "locations", latitude=95.0)
+    return {("record.json_schema", "locations", row["location_id"], "latitude")}
+
+
+def _cycle(table: str, id_col: str, parent_col: str) -> Callable[[PackageEditor], set[Key]]:
+    def apply(e: PackageEditor) -> set[Key]:
+        child = _first(e.frame(table), pl.col(parent_col).is_not_null())
+        parent = child[parent_col]
+        _edit_row(e, table, pl.col(id_col) == parent, **{parent_col: child[id_col]})
+        return {
+            ("table.parent_cycle", table, child[id_col], parent_col),
+            ("table.parent_cycle", table, parent, parent_col),
+        }
+
+    return apply
+
+
+def _self_relation(table: str, a: str, b: str) -> Callable[[PackageEditor], set[Key]]:
+    def apply(e: PackageEditor) -> set[Key]:
+        row = _edit_row(e, table, None, **{b: _first(e.frame(table))[a]})
+        return {("table.no_self_relation", table, e.rid(table, row), b)}
+
+    return apply
+
+
+def missing_column(e: PackageEditor) -> set[Key]:
+    e.write("events", e.frame("events").drop("summary"))
+    return {("record.columns", "events", None, "summary")}
+
+
+def wrong_type_parquet(e: PackageEditor) -> set[Key]:
+    frame = e.frame("locations").with_columns(pl.col("latitude").cast(pl.String))
+    e.write("locations", frame, jsonl=False, raw=True)
+    return {("record.columns", "locations", None, "latitude")}
+
+
+def wrong_type_jsonl(e: PackageEditor) -> set[Key]:
+    rid: list[str] = []
+
+    def edit(rows: list[dict[str, Any]]) -> None:
+        row = next(r for r in rows if r["latitude"] is not None)
+        row["latitude"] = "north"
+        rid.append(row["location_id"])
+
+    e.edit_json_rows("locations", edit)
+    return {
+        ("record.json_schema", "locations", rid[0], "latitude"),
+        ("package.twin_agreement", "locations", rid[0], None),
+    }
+
+
+def twin_disagreement(e: PackageEditor) -> set[Key]:
+    rid: list[str] = []
+
+    def edit(rows: list[dict[str, Any]]) -> None:
+        rows[0]["name"] = rows[0]["name"] + " (edited)"
+        rid.append(rows[0]["actor_id"])
+
+    e.edit_json_rows("actors", edit)
+    return {("package.twin_agreement", "actors", rid[0], None)}
+
+
+def wrong_sha256(e: PackageEditor) -> set[Key]:
+    e.resource("events")["hash"] = "sha256:" + "0" * 64
+    e.save()
+    return {("package.file_integrity", "events", None, "hash")}
+
+
+def truncated_parquet(e: PackageEditor) -> set[Key]:
+    path = e.path("events", "parquet")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    e.refresh()
+    return {("package.readable", "events", None, None)}
+
+
+def malformed_json_line(e: PackageEditor) -> set[Key]:
+    lines = e.jsonl_lines("events")
+    lines.insert(1, lines[1][:-5])
+    e.write_lines("events", lines)
+    return {("package.readable", "events", "#2", None)}
+
+
+def unknown_schema_version(e: PackageEditor) -> set[Key]:
+    e.descriptor["x-schemaVersion"] = "99.0.0"
+    e.save()
+    return {("package.schema_version", None, None, None)}
+
+
+def event_without_evidence(e: PackageEditor) -> set[Key]:
+    evidence = e.frame("evidence")
+    row = _first(evidence, pl.col("record_table") == "events")
+    e.write("evidence", evidence.filter(pl.col("record_id") != row["record_id"]))
+    return {("cross.evidence_required", "events", row["record_id"], "event_id")}
+
+
+def casualty_edited(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("casualty_estimates"), pl.col("low").is_not_null())
+    pk = e.specs["casualty_estimates"].primary_key
+    e.write("casualty_estimates", _set(e.frame("casualty_estimates"), row, pk, low=row["low"] + 1))
+    return {("cross.casualty_derivation", "casualty_estimates", e.rid("casualty_estimates", row), "low")}
+
+
+def crosswalk_edited(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "events", pl.col("plover_event_type").is_not_null(), plover_event_type="REJECT")
+    return {("cross.crosswalk", "events", row["event_id"], "plover_event_type")}
+
+
+def text_hash_edited(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "documents", None, text_sha256="0" * 64)
+    return {("provenance.text_sha256", "documents", row["document_id"], "text_sha256")}
+
+
+def profile_broken(e: PackageEditor) -> set[Key]:
+    e.resource("actors")["path"] = "../outside/actors.parquet"
+    e.save()
+    return {("package.profile", "actors", None, "resources/1/path"), ("package.readable", "actors", None, None)}
+
+
+def fk_cases(specs: dict[str, Any]) -> list[Case]:
+    return [_fk_case(name, fk) for name, spec in specs.items() for fk in spec.foreign_keys]
+
+
+BASE_CASES = [
+    Case("duplicate-id", duplicate_id),
+    Case("dangling-evidence.record_id", dangling_evidence_record),
+    Case("dangling-casualty_estimates.claim_ids", dangling_casualty_claim),
+    Case("offset-shifted-by-one", offset_shifted),
+    Case("span-outside-body", span_outside_body),
+    Case("quote-edited", quote_edited),
+    Case("end-not-after-start", span_order),
+    Case("date-end-before-start", date_end_before_start),
+    Case("date-precision-wrong", date_precision_wrong),
+    Case("value-min-above-max", value_min_above_max),
+    Case("qualifier-mismatch", qualifier_mismatch),
+    Case("unknown-enum-value", unknown_enum),
+    Case("latitude-out-of-range", latitude_out_of_range),
+    Case("parent-cycle-events", _cycle("events", "event_id", "parent_event_id")),
+    Case("parent-cycle-locations", _cycle("locations", "location_id", "parent_location_id")),
+    Case("self-relation-actors", _self_relation("actor_relations", "actor_id", "related_actor_id")),
+    Case("self-relation-claims", _self_relation("claim_relations", "claim_id", "related_claim_id")),
+    Case("missing-required-column", missing_column),
+    Case("wrong-type-parquet", wrong_type_parquet),
+    Case("wrong-type-jsonl", wrong_type_jsonl),
+    Case("parquet-json-disagreement", twin_disagreement),
+    Case("wrong-sha256", wrong_sha256),
+    Case("truncated-parquet", truncated_parquet, exit_code=2),
+    Case("malformed-json-line", malformed_json_line, exit_code=2),
+    Case("unknown-schema-version", unknown_schema_version, exit_code=2),
+    Case("event-without-evidence", event_without_evidence),
+    Case("casualty-estimates-edited", casualty_edited),
+    Case("crosswalk-edited", crosswalk_edited),
+    Case("text-sha256-edited", text_hash_edited),
+    Case("descriptor-against-profile", profile_broken, exit_code=2),
+]
+
+CASES = BASE_CASES + fk_cases(load_specs(SCHEMA_VERSION))
+#: Every case: both record paths (vectorised and jsonschema) see all of them.
+CASES_FOR_BOTH = CASES
+
+__all__ = ["BASE_CASES", "CASES", "CASES_FOR_BOTH", "Case", "Key", "fk_cases"]

@@ -1,0 +1,81 @@
+"""The real command, run as users run it: exit codes, JSON output, help text, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from faults.editor import PackageEditor
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kyrgyz_events.cli", "validate", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _copy(sample_package: Path, tmp_path: Path) -> Path:
+    shutil.copytree(sample_package, tmp_path / "p")
+    return tmp_path / "p"
+
+
+def test_valid_package_exits_0(sample_package: Path) -> None:
+    done = cli(str(sample_package))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith("valid:")
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_invalid_package_exits_1_grouped_by_table_and_rule(sample_package: Path, tmp_path: Path) -> None:
+    pkg = _copy(sample_package, tmp_path)
+    PackageEditor(pkg).update("locations", lambda f: f.with_columns(latitude=95.0))
+    done = cli(str(pkg))
+    assert done.returncode == 1
+    assert "locations / record.json_schema: 6" in done.stdout  # 3 rows, in the Parquet and the JSON Lines file
+    assert "field=latitude" in done.stdout
+    assert done.stdout.strip().splitlines()[-1].startswith("invalid:")
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_json_format_parses_and_counts_beyond_the_limit(sample_package: Path, tmp_path: Path) -> None:
+    pkg = _copy(sample_package, tmp_path)
+    PackageEditor(pkg).update("locations", lambda f: f.with_columns(latitude=95.0))
+    done = cli(str(pkg / "datapackage.json"), "--format", "json", "--limit", "1")
+    report = json.loads(done.stdout)
+    assert done.returncode == 1 and report["exit_code"] == 1
+    assert len(report["findings"]) == 1 and report["finding_count"] == 6  # 3 rows x Parquet and JSON Lines
+    assert report["findings"][0]["rule"] == "record.json_schema"
+
+
+def test_unusable_input_exits_2_without_traceback(sample_package: Path, tmp_path: Path) -> None:
+    pkg = _copy(sample_package, tmp_path)
+    path = pkg / "data" / "events.parquet"
+    path.write_bytes(path.read_bytes()[:100])
+    for target in (pkg, tmp_path / "nowhere", pkg / "data" / "events.parquet"):
+        done = cli(str(target), "--format", "json")
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert json.loads(done.stdout)["exit_code"] == 2
+        assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_bad_arguments_exit_2() -> None:
+    done = cli("--format", "xml")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_help_shows_an_example() -> None:
+    done = cli("--help")
+    assert done.returncode == 0
+    assert "examples:" in done.stdout and "kyrgyz-events validate path/to/package" in done.stdout
+
+
+def test_single_table_file(sample_package: Path) -> None:
+    done = cli(str(sample_package / "data" / "events.jsonl"))
+    assert done.returncode == 0, done.stdout

@@ -1,0 +1,61 @@
+"""The vectorised record rules and the per-record jsonschema reference report the same findings
+(rule, table, record id, field) on every corruption of the fault corpus, and on corrupted JSON Lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faults.cases import CASES_FOR_BOTH, Case, Key
+from faults.editor import PackageEditor
+
+from kyrgyz_events.validators import Report, validate
+
+
+def keys(report: Report) -> set[Key]:
+    return {(f.rule, f.table, f.record_id, f.field) for f in report.findings}
+
+
+@pytest.mark.parametrize("case", CASES_FOR_BOTH, ids=[c.name for c in CASES_FOR_BOTH])
+def test_fast_and_reference_paths_agree(case: Case, clean_package: Path) -> None:
+    expected = case.apply(PackageEditor(clean_package))
+    fast, reference = validate(clean_package, fast=True), validate(clean_package, fast=False)
+    assert keys(fast) == keys(reference) == expected, fast.to_text() + "\n---\n" + reference.to_text()
+
+
+def _rows_edit(edit: Any) -> Any:
+    return edit
+
+
+JSONL_FAULTS: dict[str, tuple[str, Any]] = {
+    "enum": ("actors", lambda r: r[0].update(actor_type="alien")),
+    "pattern": ("actors", lambda r: r[0].update(country_code="kg")),
+    "required-null": ("events", lambda r: r[0].update(summary=None)),
+    "empty-string": ("events", lambda r: r[0].update(summary="")),
+    "missing-key-one-line": ("events", lambda r: r[0].pop("summary")),
+    "extra-key-one-line": ("events", lambda r: r[0].update(colour="red")),
+    "string-for-number": ("locations", lambda r: r[0].update(latitude="north")),
+    "float-for-integer": ("evidence", lambda r: r[0].update(start=r[0]["start"] + 0.5)),
+    "bad-date": ("events", lambda r: next(x for x in r if x["date_start"]).update(date_start="2010-02-30")),
+    "date-format": ("events", lambda r: next(x for x in r if x["date_start"]).update(date_start="2010-4-7")),
+    "negative": ("claims", lambda r: next(x for x in r if x["value_min"] is not None).update(value_min=-1)),
+    "too-long-id": ("actors", lambda r: r[0].update(actor_id="act-" + "x" * 100)),
+    "empty-list": ("casualty_estimates", lambda r: r[0].update(claim_ids=[])),
+    "null-key": ("actors", lambda r: r[0].update(actor_id=None)),
+}
+
+
+@pytest.mark.parametrize("name", list(JSONL_FAULTS))
+def test_jsonl_record_faults_agree(name: str, sample_package: Path, tmp_path: Path) -> None:
+    """A JSON Lines file on its own: both paths see the same record findings."""
+    import shutil
+
+    table, edit = JSONL_FAULTS[name]
+    shutil.copytree(sample_package, tmp_path / "p")
+    PackageEditor(tmp_path / "p").edit_json_rows(table, edit)
+    target = tmp_path / "p" / "data" / f"{table}.jsonl"
+    fast, reference = validate(target, fast=True), validate(target, fast=False)
+    record_keys = {k for k in keys(fast) if k[0].startswith("record.")}
+    assert record_keys, fast.to_text()
+    assert keys(fast) == keys(reference), fast.to_text() + "\n---\n" + reference.to_text()
