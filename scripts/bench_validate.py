@@ -281,7 +281,7 @@ def bench_size(events: int, args: argparse.Namespace) -> dict[str, Any]:
     disk = sum(f.stat().st_size for f in (pkg / "data").iterdir())
     log(
         f"\n== {_fmt_size(events)} events: {t['rows']:,} rows, {disk / 2**20:,.0f} MiB on disk; "
-        f"synth {t['seconds']:.1f}s, {t['rss_mib']:,.0f} MiB peak",
+        + (f"synth {t['seconds']:.1f}s, {t['rss_mib']:,.0f} MiB peak" if t["seconds"] == t["seconds"] else "reused"),
         flush=True,
     )
     repeats = args.repeats if events <= args.repeat_up_to else 1

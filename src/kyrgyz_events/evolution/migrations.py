@@ -29,7 +29,8 @@ import polars as pl
 import pyarrow as pa
 from jsonschema import Draft202012Validator
 
-from kyrgyz_events.contracts.spec import Column, TableSpec, spec_from_json_schema
+from kyrgyz_events.contracts.pandera_schema import polars_type
+from kyrgyz_events.contracts.spec import TableSpec, spec_from_json_schema
 from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.versions import parse_version, version_key
 from kyrgyz_events.paths import schema_root
@@ -169,21 +170,6 @@ def read_tables(path: Path, specs: dict[str, TableSpec]) -> Tables:
         except Exception as exc:  # polars raises several types for missing or corrupt files
             raise MigrationError(f"{file}: cannot read table {name} ({exc})") from exc
     return tables
-
-
-_POLARS_TYPES: dict[str, pl.DataType] = {
-    "string": pl.String(),
-    "integer": pl.Int64(),
-    "number": pl.Float64(),
-    "boolean": pl.Boolean(),
-    "date": pl.Date(),
-}
-
-
-def polars_type(column: Column) -> pl.DataType:
-    if column.kind == "list":
-        return pl.List(_POLARS_TYPES[column.item_kind or "string"])
-    return _POLARS_TYPES[column.kind]
 
 
 def conform(tables: Tables, specs: dict[str, TableSpec], step: str) -> Tables:

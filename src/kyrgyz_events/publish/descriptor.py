@@ -16,8 +16,9 @@ JSONL_SUFFIX = "-jsonl"  # resource name of a table's JSON Lines twin: "<table>-
 
 def file_digest(path: Path) -> tuple[int, str]:
     """(bytes, "sha256:<hex>") of a file."""
-    data = path.read_bytes()
-    return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    with path.open("rb") as fh:  # streamed: a table file may be larger than memory
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    return path.stat().st_size, "sha256:" + digest
 
 
 def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:

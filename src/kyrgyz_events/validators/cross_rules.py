@@ -191,18 +191,23 @@ def _value(member: Enum | None) -> str | None:
     return None if member is None else str(member.value)
 
 
-def crosswalk(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str]) -> Findings:
-    """cross.crosswalk: ACLED and PLOVER columns equal the crosswalk of event_type."""
-    out = Findings()
-    if "events" not in frames:
-        return out
-    mapping = pl.DataFrame(
+def crosswalk_mapping() -> pl.DataFrame:
+    """event_type -> its ACLED and PLOVER columns, one row per event type."""
+    return pl.DataFrame(
         {
             "event_type": [e.value for e in EVENT_TYPE_CROSSWALK],
             **{col: [_value(m[i]) for m in EVENT_TYPE_CROSSWALK.values()] for i, col in enumerate(CROSSWALK_COLUMNS)},
         },
         schema={"event_type": pl.String, **dict.fromkeys(CROSSWALK_COLUMNS, pl.String)},
     )
+
+
+def crosswalk(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str]) -> Findings:
+    """cross.crosswalk: ACLED and PLOVER columns equal the crosswalk of event_type."""
+    out = Findings()
+    if "events" not in frames:
+        return out
+    mapping = crosswalk_mapping()
     events = with_ids(frames["events"], specs["events"].primary_key).select(RID, "event_type", *CROSSWALK_COLUMNS)
     joined = events.join(mapping, on="event_type", how="inner", suffix="__map")
     for col in CROSSWALK_COLUMNS:

@@ -37,44 +37,33 @@ def text_sha256(documents: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     return run_checks(frame, spec, [check], "provenance.text_sha256", rel)
 
 
-def spans(evidence: pl.DataFrame, documents: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
-    """provenance.exact, provenance.context and provenance.in_body on every evidence row with a document."""
-    docs = documents.select("document_id", "text", "body_start", "body_end").unique("document_id", keep="first")
-    frame = with_ids(evidence, spec.primary_key).join(docs, on="document_id", how="inner")
+def span_checks() -> list[tuple[str, Check]]:
+    """provenance.exact, .context and .in_body as checks over evidence rows joined to their document's
+    ``text``, ``body_start`` and ``body_end``."""
     start, end, text = pl.col("start"), pl.col("end"), pl.col("text")
     ok_offsets = start.is_not_null() & end.is_not_null() & (start >= 0) & (end > start)  # else table.span_order
     before = pl.max_horizontal(start - CONTEXT, pl.lit(0))
-    frame = frame.with_columns(
-        pl.when(ok_offsets).then(text.str.slice(start, end - start)).alias("__quote"),
-        pl.when(ok_offsets).then(text.str.slice(before, start - before)).alias("__prefix"),
-        pl.when(ok_offsets).then(text.str.slice(end, CONTEXT)).alias("__suffix"),
-        text.str.len_chars().alias("__len"),
-    )
-    out = Findings()
-    checks = [
+    quote = pl.when(ok_offsets).then(text.str.slice(start, end - start))
+    prefix = pl.when(ok_offsets).then(text.str.slice(before, start - before))
+    suffix = pl.when(ok_offsets).then(text.str.slice(end, CONTEXT))
+    return [
         (
             "provenance.exact",
             Check(
                 "exact",
-                ok_offsets & ((end > pl.col("__len")) | ~pl.col("exact").eq_missing(pl.col("__quote"))),
+                ok_offsets & ((end > text.str.len_chars()) | ~pl.col("exact").eq_missing(quote)),
                 "exact is not text[start:end] of the document",
             ),
         ),
         (
             "provenance.context",
             Check(
-                "prefix",
-                ok_offsets & ~pl.col("prefix").eq_missing(pl.col("__prefix")),
-                "prefix is not the text just before start",
+                "prefix", ok_offsets & ~pl.col("prefix").eq_missing(prefix), "prefix is not the text just before start"
             ),
         ),
         (
             "provenance.context",
-            Check(
-                "suffix",
-                ok_offsets & ~pl.col("suffix").eq_missing(pl.col("__suffix")),
-                "suffix is not the text just after end",
-            ),
+            Check("suffix", ok_offsets & ~pl.col("suffix").eq_missing(suffix), "suffix is not the text just after end"),
         ),
         (
             "provenance.in_body",
@@ -85,7 +74,14 @@ def spans(evidence: pl.DataFrame, documents: pl.DataFrame, spec: TableSpec, rel:
             ),
         ),
     ]
-    for rule, check in checks:
+
+
+def spans(evidence: pl.DataFrame, documents: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
+    """provenance.exact, provenance.context and provenance.in_body on every evidence row with a document."""
+    docs = documents.select("document_id", "text", "body_start", "body_end").unique("document_id", keep="first")
+    frame = with_ids(evidence, spec.primary_key).join(docs, on="document_id", how="inner")
+    out = Findings()
+    for rule, check in span_checks():
         out.extend(run_checks(frame, spec, [check], rule, rel))
     return out
 

@@ -151,6 +151,20 @@ def _plain(value: object) -> object:
     return value
 
 
+def column_checks_of(spec: TableSpec, skip: set[str], columns: list[str] | None = None) -> list[Check]:
+    """The value checks of every column not in ``skip``; where ``columns`` holds a ``BAD`` mark of a column
+    (a JSON value of the wrong type, already reported), its rows are not checked again."""
+    checks: list[Check] = []
+    for c in spec.columns:
+        if c.name not in skip:
+            mistyped = columns is not None and BAD + c.name in columns
+            checks.extend(
+                Check(ch.field, ch.failing & ~pl.col(BAD + c.name), ch.message) if mistyped else ch
+                for ch in column_checks(c)
+            )
+    return checks
+
+
 def record_findings(frame: pl.DataFrame, spec: TableSpec, rel: str, fmt: str) -> tuple[Findings, pl.DataFrame]:
     """All record rules on one table file. Returns the findings and the frame with the schema's columns
     and types (unreadable columns null) for the table and cross-table rules."""
@@ -158,13 +172,7 @@ def record_findings(frame: pl.DataFrame, spec: TableSpec, rel: str, fmt: str) ->
     checks: list[Check] = []
     if fmt == "jsonl":
         frame, checks = coerce(frame, spec, skip)
-    for c in spec.columns:
-        if c.name not in skip:
-            mistyped = BAD + c.name in frame.columns
-            checks.extend(
-                Check(ch.field, ch.failing & ~pl.col(BAD + c.name), ch.message) if mistyped else ch
-                for ch in column_checks(c)
-            )
+    checks.extend(column_checks_of(spec, skip, frame.columns))
     findings = run_checks(frame, spec, checks, "record.json_schema", rel)
     findings.items[:0] = found
     return findings, conform(frame, spec, skip)

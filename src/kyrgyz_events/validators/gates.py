@@ -1,0 +1,182 @@
+"""Gates: for every rule, the number of failing rows, computed lazily over the Parquet files so that a clean
+package costs about one read of its data. Each gate counts rows with the same expressions the rule uses; a
+gate above zero only means "run the rule" (``lazy_run`` then runs the rule's own function on those tables,
+which materialises the findings). A gate may over-count (a hash collision, a duplicate that the rule
+reports differently) but never misses a failing row, so a zero gate means the rule has no finding.
+
+Every table's gates that need no other table (record rules, row rules, and for evidence the provenance
+rules against the small documents table) share one scan of the file; keys are compared as 64-bit hashes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.validators.cross_rules import EVIDENCED, crosswalk_mapping
+from kyrgyz_events.validators.provenance import span_checks
+from kyrgyz_events.validators.records_fast import Check, column_checks_of
+from kyrgyz_events.validators.table_rules import ROW_RULES
+
+Lazy = dict[str, pl.LazyFrame]
+_K = "__k"  # hashed key column of a join
+
+
+@dataclass
+class Gates:
+    """Named count queries. Each output column of a query is named ``<group>#<i>``; a group is a set of
+    tables to hand to one rule function (see ``lazy_run``)."""
+
+    queries: list[pl.LazyFrame] = field(default_factory=list)
+
+    def add(self, query: pl.LazyFrame) -> None:
+        self.queries.append(query)
+
+    def dirty(self, engine: str = "auto") -> tuple[set[str], dict[str, int]]:
+        """Groups with a failing row, and each table's row count (from the ``len:<table>`` outputs)."""
+        groups: set[str] = set()
+        rows: dict[str, int] = {}
+        for frame in pl.collect_all(self.queries, engine=engine):  # type: ignore[arg-type]
+            for name, value in frame.row(0, named=True).items():
+                group = name.split("#", 1)[0]
+                if group.startswith("len:"):
+                    rows[group[4:]] = int(value or 0)
+                elif value:
+                    groups.add(group)
+        return groups, rows
+
+
+def _count(expr: pl.Expr, name: str) -> pl.Expr:
+    return expr.fill_null(False).sum().alias(name)
+
+
+def _hashed(expr: pl.Expr) -> pl.Expr:
+    return expr.hash(seed=7).alias(_K)
+
+
+def row_query(lf: pl.LazyFrame, spec: TableSpec, skip: set[str], documents: pl.DataFrame | None) -> pl.LazyFrame:
+    """One scan of a table: its record checks, its row rules, and (evidence) the provenance span rules."""
+    name = spec.name
+    outputs = [pl.len().alias(f"len:{name}")]
+    checks: list[Check] = column_checks_of(spec, skip)
+    outputs += [_count(ch.failing, f"record:{name}#{i}") for i, ch in enumerate(checks)]
+    outputs += [_count(expr, f"table:{name}#r{i}") for i, (_, _, expr, _) in enumerate(ROW_RULES.get(name, []))]
+    if name == "evidence" and documents is not None:
+        docs = (
+            documents.select("document_id", "text", "body_start", "body_end")
+            .unique("document_id", keep="first", maintain_order=True)
+            .with_columns(pl.lit(True).alias("__doc"))
+        )
+        lf = lf.join(docs.lazy(), on="document_id", how="left")
+        joined = pl.col("__doc").fill_null(False)
+        outputs += [_count(joined & check.failing, f"spans#{i}") for i, (_, check) in enumerate(span_checks())]
+    return lf.select(outputs)
+
+
+def unique_query(lf: pl.LazyFrame, spec: TableSpec) -> pl.LazyFrame:
+    """table.unique_id: distinct hashes of the non-null keys fewer than the rows (collisions over-count)."""
+    key = list(spec.primary_key)
+    keyed = lf.select(key).filter(pl.all_horizontal(pl.col(k).is_not_null() for k in key))
+    value = pl.struct(key) if len(key) > 1 else pl.col(key[0])
+    return keyed.select((pl.len() - value.hash(seed=7).n_unique()).alias(f"table:{spec.name}#u"))
+
+
+def _dangling(source: pl.LazyFrame, target: pl.LazyFrame, name: str) -> pl.LazyFrame:
+    """Rows of ``source`` (one ``_K`` column) whose key is not in ``target`` (one ``_K`` column)."""
+    return source.join(target.unique(), on=_K, how="anti").select(pl.len().alias(name))
+
+
+def reference_queries(lfs: Lazy, specs: dict[str, TableSpec]) -> list[pl.LazyFrame]:
+    """cross.reference, one anti-join per foreign key, evidence -> its record, and claim_ids -> claims.
+    Group ``refs:<table>,<table>``: the tables the rule needs to report it."""
+    out: list[pl.LazyFrame] = []
+    for name, spec in specs.items():
+        if name not in lfs:
+            continue
+        for i, fk in enumerate(spec.foreign_keys):
+            if fk.table not in lfs:
+                continue
+            group = f"refs:{name},{fk.table}#{i}"
+            cols, refs = list(fk.fields), list(fk.ref_fields)
+            src = lfs[name].select(cols).filter(pl.all_horizontal(pl.col(c).is_not_null() for c in cols))
+            tgt = lfs[fk.table].select(refs)
+            if len(cols) == 1:
+                src, tgt = src.select(_hashed(pl.col(cols[0]))), tgt.select(_hashed(pl.col(refs[0])))
+            else:
+                src, tgt = src.select(_hashed(pl.struct(cols))), tgt.select(_hashed(pl.struct(refs).alias("x")))
+            out.append(_dangling(src, tgt, group))
+    if "evidence" in lfs:
+        evidence = lfs["evidence"].select("record_table", "record_id").filter(pl.col("record_id").is_not_null())
+        for table, id_col in EVIDENCED.items():
+            if table in lfs:
+                src = evidence.filter(pl.col("record_table") == table).select(_hashed(pl.col("record_id")))
+                tgt = lfs[table].select(_hashed(pl.col(id_col)))
+                out.append(_dangling(src, tgt, f"refs:evidence,{table}#e"))
+    if "casualty_estimates" in lfs and "claims" in lfs:
+        src = lfs["casualty_estimates"].select(pl.col("claim_ids").explode()).drop_nulls()
+        tgt = lfs["claims"].select(_hashed(pl.col("claim_id")))
+        out.append(_dangling(src.select(_hashed(pl.col("claim_ids"))), tgt, "refs:casualty_estimates,claims#c"))
+    return out
+
+
+def evidence_required_queries(lfs: Lazy) -> list[pl.LazyFrame]:
+    """cross.evidence_required: ids of each evidenced table with no evidence row."""
+    if "evidence" not in lfs:
+        return []
+    evidence = lfs["evidence"].select("record_table", "record_id")
+    out = []
+    for table, id_col in EVIDENCED.items():
+        if table in lfs:
+            src = lfs[table].select(id_col).filter(pl.col(id_col).is_not_null()).select(_hashed(pl.col(id_col)))
+            tgt = evidence.filter(pl.col("record_table") == table).select(_hashed(pl.col("record_id")))
+            out.append(_dangling(src, tgt, f"evreq:{table}#0"))
+    return out
+
+
+def crosswalk_query(lfs: Lazy) -> list[pl.LazyFrame]:
+    """cross.crosswalk: distinct (event_type, ACLED, PLOVER) combinations that differ from the mapping."""
+    if "events" not in lfs:
+        return []
+    mapping = crosswalk_mapping()
+    cols = [c for c in mapping.columns if c != "event_type"]
+    combos = lfs["events"].select("event_type", *cols).unique()
+    joined = combos.join(mapping.lazy(), on="event_type", how="inner", suffix="__map")
+    differ = pl.any_horizontal(~pl.col(c).eq_missing(pl.col(f"{c}__map")) for c in cols)
+    return [joined.select(differ.sum().alias("crosswalk#0"))]
+
+
+def casualty_differs(lfs: Lazy, specs: dict[str, TableSpec]) -> bool:
+    """cross.casualty_derivation: does casualty_estimates differ from a fresh derivation from the claims?"""
+    from kyrgyz_events.derive import casualty_estimates
+
+    if "casualty_estimates" not in lfs or "claims" not in lfs:
+        return False
+    spec = specs["casualty_estimates"]
+    key, cols = list(spec.primary_key), spec.column_names
+    needed = ["claim_id", "event_id", "quantity_kind", "factuality", "value_min", "value_max"]
+    published, fresh = pl.collect_all(
+        [lfs["casualty_estimates"].select(cols), lfs["claims"].select(needed)]  # type: ignore[list-item]
+    )
+    fresh = casualty_estimates(fresh).select(cols).cast(published.schema)  # type: ignore[arg-type]
+    return not published.sort(key).equals(fresh.sort(key))
+
+
+def parent_cycle_tables(lfs: Lazy) -> set[str]:
+    """table.parent_cycle: the tables whose id -> parent graph has a cycle (only rows with a parent)."""
+    from kyrgyz_events.validators.table_rules import PARENTS, cycle_members
+
+    names = [t for t in PARENTS if t in lfs]
+    frames = pl.collect_all(
+        [
+            lfs[t].select(PARENTS[t]).filter(pl.col(PARENTS[t][1]).is_not_null() & pl.col(PARENTS[t][0]).is_not_null())
+            for t in names
+        ]
+    )
+    dirty = set()
+    for t, frame in zip(names, frames, strict=True):
+        id_col, parent_col = PARENTS[t]
+        if not cycle_members(frame.get_column(id_col), frame.get_column(parent_col)).is_empty():
+            dirty.add(t)
+    return dirty
