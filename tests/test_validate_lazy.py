@@ -36,5 +36,3 @@ def test_lazy_and_eager_paths_agree(case: Case, clean_package: Path) -> None:
     assert findings(lazy) == findings(eager), lazy.to_text() + "\n---\n" + eager.to_text()
     assert lazy.omitted == eager.omitted
     assert lazy.exit_code == eager.exit_code
-    if case.exit_code == 1:
-        assert lazy.findings, "the corruption was not reported"

@@ -2,7 +2,9 @@
 package costs about one read of its data. Each gate counts rows with the same expressions the rule uses; a
 gate above zero only means "run the rule" (``lazy_run`` then runs the rule's own function on those tables,
 which materialises the findings). A gate may over-count (a hash collision, a duplicate that the rule
-reports differently) but never misses a failing row, so a zero gate means the rule has no finding.
+reports differently), which only costs a run of the rule. The one way a gate could miss a failing row is a
+dangling reference whose 64-bit key hash equals that of an existing key: about N / 2^64 per dangling key
+(under 1e-12 with ten million keys); the exact rule functions compare the strings themselves.
 
 Every table's gates that need no other table (record rules, row rules, and for evidence the provenance
 rules against the small documents table) share one scan of the file; keys are compared as 64-bit hashes.
@@ -11,16 +13,18 @@ rules against the small documents table) share one scan of the file; keys are co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.validators.cross_rules import EVIDENCED, crosswalk_mapping
-from kyrgyz_events.validators.provenance import span_checks
+from kyrgyz_events.validators.provenance import span_checks, with_text_len
 from kyrgyz_events.validators.records_fast import Check, column_checks_of
 from kyrgyz_events.validators.table_rules import ROW_RULES
 
 Lazy = dict[str, pl.LazyFrame]
+Engine = Literal["auto", "in-memory", "streaming"]
 _K = "__k"  # hashed key column of a join
 
 
@@ -29,16 +33,20 @@ class Gates:
     """Named count queries. Each output column of a query is named ``<group>#<i>``; a group is a set of
     tables to hand to one rule function (see ``lazy_run``)."""
 
-    queries: list[pl.LazyFrame] = field(default_factory=list)
+    batches: list[list[pl.LazyFrame]] = field(default_factory=list)
 
-    def add(self, query: pl.LazyFrame) -> None:
-        self.queries.append(query)
+    def add(self, *queries: pl.LazyFrame) -> None:
+        """Queries run together (in parallel); batches run one after the other, which bounds memory: each
+        global rule (a hash table over a key column) holds its keys only while it runs."""
+        if queries:
+            self.batches.append(list(queries))
 
-    def dirty(self, engine: str = "auto") -> tuple[set[str], dict[str, int]]:
+    def dirty(self, engine: Engine = "streaming") -> tuple[set[str], dict[str, int]]:
         """Groups with a failing row, and each table's row count (from the ``len:<table>`` outputs)."""
         groups: set[str] = set()
         rows: dict[str, int] = {}
-        for frame in pl.collect_all(self.queries, engine=engine):  # type: ignore[arg-type]
+        frames = [f for batch in self.batches for f in pl.collect_all(batch, engine=engine)]
+        for frame in frames:
             for name, value in frame.row(0, named=True).items():
                 group = name.split("#", 1)[0]
                 if group.startswith("len:"):
@@ -64,7 +72,7 @@ def row_query(lf: pl.LazyFrame, spec: TableSpec, skip: set[str], documents: pl.D
     outputs += [_count(ch.failing, f"record:{name}#{i}") for i, ch in enumerate(checks)]
     outputs += [_count(expr, f"table:{name}#r{i}") for i, (_, _, expr, _) in enumerate(ROW_RULES.get(name, []))]
     if name == "evidence" and documents is not None:
-        docs = (
+        docs = with_text_len(
             documents.select("document_id", "text", "body_start", "body_end")
             .unique("document_id", keep="first", maintain_order=True)
             .with_columns(pl.lit(True).alias("__doc"))
@@ -83,56 +91,58 @@ def unique_query(lf: pl.LazyFrame, spec: TableSpec) -> pl.LazyFrame:
     return keyed.select((pl.len() - value.hash(seed=7).n_unique()).alias(f"table:{spec.name}#u"))
 
 
-def _dangling(source: pl.LazyFrame, target: pl.LazyFrame, name: str) -> pl.LazyFrame:
-    """Rows of ``source`` (one ``_K`` column) whose key is not in ``target`` (one ``_K`` column)."""
-    return source.join(target.unique(), on=_K, how="anti").select(pl.len().alias(name))
+def _dangling(sources: list[tuple[str, pl.LazyFrame]], target: pl.LazyFrame, on: list[str]) -> pl.LazyFrame:
+    """One anti-join of every source (rows with the ``on`` columns) against ``target``: per source, the
+    number of its rows whose key is not in the target. The target's hash table is built once."""
+    tagged = pl.concat(
+        [src.select(pl.lit(i, pl.UInt16).alias("__g"), *on) for i, (_, src) in enumerate(sources)], how="vertical"
+    )
+    missing = tagged.join(target.select(on), on=on, how="anti")
+    return missing.select((pl.col("__g") == i).sum().alias(group) for i, (group, _) in enumerate(sources))
+
+
+def _keys(lf: pl.LazyFrame, cols: list[str]) -> pl.LazyFrame:
+    """The rows of ``lf`` with all of ``cols`` present, as one hashed key column."""
+    present = lf.select(cols).filter(pl.all_horizontal(pl.col(c).is_not_null() for c in cols))
+    return present.select(_hashed(pl.col(cols[0]) if len(cols) == 1 else pl.struct(cols)))
 
 
 def reference_queries(lfs: Lazy, specs: dict[str, TableSpec]) -> list[pl.LazyFrame]:
-    """cross.reference, one anti-join per foreign key, evidence -> its record, and claim_ids -> claims.
-    Group ``refs:<table>,<table>``: the tables the rule needs to report it."""
-    out: list[pl.LazyFrame] = []
+    """cross.reference: per referenced table, one anti-join of every foreign key that points at it (and of
+    claim_ids -> claims); evidence -> its record as one anti-join on (record_table, id). A group
+    ``refs:<table>,<table>`` names the tables the rule needs to report it."""
+    by_target: dict[tuple[str, tuple[str, ...]], list[tuple[str, pl.LazyFrame]]] = {}
     for name, spec in specs.items():
         if name not in lfs:
             continue
         for i, fk in enumerate(spec.foreign_keys):
-            if fk.table not in lfs:
-                continue
-            group = f"refs:{name},{fk.table}#{i}"
-            cols, refs = list(fk.fields), list(fk.ref_fields)
-            src = lfs[name].select(cols).filter(pl.all_horizontal(pl.col(c).is_not_null() for c in cols))
-            tgt = lfs[fk.table].select(refs)
-            if len(cols) == 1:
-                src, tgt = src.select(_hashed(pl.col(cols[0]))), tgt.select(_hashed(pl.col(refs[0])))
-            else:
-                src, tgt = src.select(_hashed(pl.struct(cols))), tgt.select(_hashed(pl.struct(refs).alias("x")))
-            out.append(_dangling(src, tgt, group))
-    if "evidence" in lfs:
-        evidence = lfs["evidence"].select("record_table", "record_id").filter(pl.col("record_id").is_not_null())
-        for table, id_col in EVIDENCED.items():
-            if table in lfs:
-                src = evidence.filter(pl.col("record_table") == table).select(_hashed(pl.col("record_id")))
-                tgt = lfs[table].select(_hashed(pl.col(id_col)))
-                out.append(_dangling(src, tgt, f"refs:evidence,{table}#e"))
+            if fk.table in lfs:
+                source = _keys(lfs[name], list(fk.fields))
+                by_target.setdefault((fk.table, fk.ref_fields), []).append((f"refs:{name},{fk.table}#{i}", source))
     if "casualty_estimates" in lfs and "claims" in lfs:
-        src = lfs["casualty_estimates"].select(pl.col("claim_ids").explode()).drop_nulls()
-        tgt = lfs["claims"].select(_hashed(pl.col("claim_id")))
-        out.append(_dangling(src.select(_hashed(pl.col("claim_ids"))), tgt, "refs:casualty_estimates,claims#c"))
+        ids = lfs["casualty_estimates"].select(pl.col("claim_ids").explode().alias("claim_id"))
+        group = ("refs:casualty_estimates,claims#c", _keys(ids, ["claim_id"]))
+        by_target.setdefault(("claims", ("claim_id",)), []).append(group)
+    out = [_dangling(sources, _keys(lfs[t], list(refs)), [_K]) for (t, refs), sources in by_target.items()]
+    if "evidence" in lfs:
+        tables = [t for t in EVIDENCED if t in lfs]
+        records = pl.concat([_keys(lfs[t], [EVIDENCED[t]]).select(pl.lit(t).alias("record_table"), _K) for t in tables])
+        evidence = lfs["evidence"].filter(pl.col("record_table").is_in(tables))
+        source = evidence.filter(pl.col("record_id").is_not_null()).select("record_table", _hashed(pl.col("record_id")))
+        missing = source.join(records, on=["record_table", _K], how="anti")
+        out.append(missing.select((pl.col("record_table") == t).sum().alias(f"refs:evidence,{t}#e") for t in tables))
     return out
 
 
 def evidence_required_queries(lfs: Lazy) -> list[pl.LazyFrame]:
-    """cross.evidence_required: ids of each evidenced table with no evidence row."""
-    if "evidence" not in lfs:
+    """cross.evidence_required: ids of each evidenced table with no evidence row (one anti-join)."""
+    tables = [t for t in EVIDENCED if t in lfs]
+    if "evidence" not in lfs or not tables:
         return []
-    evidence = lfs["evidence"].select("record_table", "record_id")
-    out = []
-    for table, id_col in EVIDENCED.items():
-        if table in lfs:
-            src = lfs[table].select(id_col).filter(pl.col(id_col).is_not_null()).select(_hashed(pl.col(id_col)))
-            tgt = evidence.filter(pl.col("record_table") == table).select(_hashed(pl.col("record_id")))
-            out.append(_dangling(src, tgt, f"evreq:{table}#0"))
-    return out
+    ids = pl.concat([_keys(lfs[t], [EVIDENCED[t]]).select(pl.lit(t).alias("record_table"), _K) for t in tables])
+    evidence = lfs["evidence"].select("record_table", _hashed(pl.col("record_id")))
+    missing = ids.join(evidence, on=["record_table", _K], how="anti")
+    return [missing.select((pl.col("record_table") == t).sum().alias(f"evreq:{t}#0") for t in tables)]
 
 
 def crosswalk_query(lfs: Lazy) -> list[pl.LazyFrame]:
@@ -156,10 +166,8 @@ def casualty_differs(lfs: Lazy, specs: dict[str, TableSpec]) -> bool:
     spec = specs["casualty_estimates"]
     key, cols = list(spec.primary_key), spec.column_names
     needed = ["claim_id", "event_id", "quantity_kind", "factuality", "value_min", "value_max"]
-    published, fresh = pl.collect_all(
-        [lfs["casualty_estimates"].select(cols), lfs["claims"].select(needed)]  # type: ignore[list-item]
-    )
-    fresh = casualty_estimates(fresh).select(cols).cast(published.schema)  # type: ignore[arg-type]
+    published, fresh = pl.collect_all([lfs["casualty_estimates"].select(cols), lfs["claims"].select(needed)])
+    fresh = casualty_estimates(fresh).select(cols).cast(published.schema)
     return not published.sort(key).equals(fresh.sort(key))
 
 

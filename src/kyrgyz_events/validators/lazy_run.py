@@ -9,6 +9,7 @@ an unusable schema version, a Parquet file polars cannot decode.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import polars as pl
@@ -47,6 +48,8 @@ class _Frames(dict[str, pl.DataFrame]):
 
 def run_parquet(inputs: Inputs, report: Report) -> bool:
     """Every rule on the Parquet files of ``inputs`` (a package); ``False`` if the eager path must run."""
+    # streaming (the default) bounds memory on large inputs; KYRGYZ_EVENTS_ENGINE=in-memory to compare
+    engine: gates.Engine = "in-memory" if os.environ.get("KYRGYZ_EVENTS_ENGINE") == "in-memory" else "streaming"
     found = Findings()
     lfs: dict[str, pl.LazyFrame] = {}
     skips: dict[str, set[str]] = {}
@@ -68,16 +71,12 @@ def run_parquet(inputs: Inputs, report: Report) -> bool:
     try:
         documents = lfs["documents"].collect() if "documents" in lfs else None
         plan = gates.Gates()
-        for table, lf in lfs.items():
-            plan.add(gates.row_query(lf, inputs.specs[table], skips[table], documents))
-            plan.add(gates.unique_query(lf, inputs.specs[table]))
-        for query in (
-            gates.reference_queries(lfs, inputs.specs)
-            + gates.evidence_required_queries(lfs)
-            + gates.crosswalk_query(lfs)
-        ):
+        plan.add(*(gates.row_query(lf, inputs.specs[t], skips[t], documents) for t, lf in lfs.items()))
+        plan.add(*(gates.unique_query(lf, inputs.specs[t]) for t, lf in lfs.items()))
+        for query in gates.reference_queries(lfs, inputs.specs) + gates.evidence_required_queries(lfs):
             plan.add(query)
-        dirty, rows = plan.dirty()
+        plan.add(*gates.crosswalk_query(lfs))
+        dirty, rows = plan.dirty(engine)
         dirty |= {f"table:{t}" for t in gates.parent_cycle_tables(lfs)}
         if gates.casualty_differs(lfs, inputs.specs):
             dirty.add("casualty")

@@ -37,21 +37,31 @@ def text_sha256(documents: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     return run_checks(frame, spec, [check], "provenance.text_sha256", rel)
 
 
+TEXT_LEN = "__text_len"  # the document's length in code points, computed once per document
+
+
+def with_text_len(documents: pl.DataFrame) -> pl.DataFrame:
+    """Documents with ``TEXT_LEN``; the span checks need it on every evidence row joined to them."""
+    return documents.with_columns(pl.col("text").str.len_chars().alias(TEXT_LEN))
+
+
 def span_checks() -> list[tuple[str, Check]]:
     """provenance.exact, .context and .in_body as checks over evidence rows joined to their document's
-    ``text``, ``body_start`` and ``body_end``."""
+    ``text``, ``body_start``, ``body_end`` and ``TEXT_LEN``. The text is walked once per row: the window
+    from the prefix's start to the suffix's end is cut out first, then the three parts from the window."""
     start, end, text = pl.col("start"), pl.col("end"), pl.col("text")
     ok_offsets = start.is_not_null() & end.is_not_null() & (start >= 0) & (end > start)  # else table.span_order
     before = pl.max_horizontal(start - CONTEXT, pl.lit(0))
-    quote = pl.when(ok_offsets).then(text.str.slice(start, end - start))
-    prefix = pl.when(ok_offsets).then(text.str.slice(before, start - before))
-    suffix = pl.when(ok_offsets).then(text.str.slice(end, CONTEXT))
+    window = text.str.slice(before, end + CONTEXT - before)
+    quote = pl.when(ok_offsets).then(window.str.slice(start - before, end - start))
+    prefix = pl.when(ok_offsets).then(window.str.slice(0, start - before))
+    suffix = pl.when(ok_offsets).then(window.str.slice(end - before, CONTEXT))
     return [
         (
             "provenance.exact",
             Check(
                 "exact",
-                ok_offsets & ((end > text.str.len_chars()) | ~pl.col("exact").eq_missing(quote)),
+                ok_offsets & ((end > pl.col(TEXT_LEN)) | ~pl.col("exact").eq_missing(quote)),
                 "exact is not text[start:end] of the document",
             ),
         ),
@@ -78,7 +88,9 @@ def span_checks() -> list[tuple[str, Check]]:
 
 def spans(evidence: pl.DataFrame, documents: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     """provenance.exact, provenance.context and provenance.in_body on every evidence row with a document."""
-    docs = documents.select("document_id", "text", "body_start", "body_end").unique("document_id", keep="first")
+    docs = with_text_len(
+        documents.select("document_id", "text", "body_start", "body_end").unique("document_id", keep="first")
+    )
     frame = with_ids(evidence, spec.primary_key).join(docs, on="document_id", how="inner")
     out = Findings()
     for rule, check in span_checks():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,10 @@ def validate_path(
     return report
 
 
+def _package_findings(descriptor: dict[str, Any], root: Path, formats: tuple[str, ...]) -> list[Finding]:
+    return package_rules.profile_findings(descriptor) + package_rules.integrity_findings(descriptor, root, formats)
+
+
 def _read(inputs: Inputs, table: str, fmt: str, report: Report) -> pl.DataFrame | None:
     path = inputs.files[table].get(fmt)
     if path is None:
@@ -82,16 +87,26 @@ def _reference_schema(frame: pl.DataFrame, path: Path, fmt: str) -> dict[str, An
 
 
 def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], lazy: bool = False) -> None:
-    if inputs.descriptor is not None:
-        report.extend(package_rules.profile_findings(inputs.descriptor))
-        report.extend(package_rules.integrity_findings(inputs.descriptor, inputs.root, formats))
-    if report.unusable:
-        return
-    if lazy and fast and tuple(formats) == ("parquet",) and not inputs.single_file:
+    if lazy and fast and tuple(formats) == ("parquet",) and inputs.descriptor is not None:
         from kyrgyz_events.validators.lazy_run import run_parquet
 
-        if run_parquet(inputs, report):
+        # The descriptor and file hashes are checked (in Python, hashlib) while polars runs the rules.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            package = pool.submit(_package_findings, inputs.descriptor, inputs.root, formats)
+            scratch = Report(target=report.target)
+            done = run_parquet(inputs, scratch)
+            report.extend(package.result())
+        if report.unusable:
             return
+        if done:
+            report.extend(scratch.findings)
+            report.omitted.update(scratch.omitted)
+            report.rows_checked.update(scratch.rows_checked)
+            return
+    elif inputs.descriptor is not None:
+        report.extend(_package_findings(inputs.descriptor, inputs.root, formats))
+    if report.unusable:
+        return
     frames: dict[str, pl.DataFrame] = {}
     files: dict[str, str] = {}
     for table, spec in inputs.specs.items():
