@@ -31,6 +31,7 @@ EXAMPLES = ROOT / "schema" / SCHEMA_VERSION / "examples"
 #: The valid case each table's invalid cases are derived from.
 BASE = {
     "documents": "valid-full",
+    "sentences": "valid-story",
     "actors": "valid-person",
     "locations": "valid-city",
     "events": "valid-dated-clash",
@@ -216,6 +217,18 @@ MUTATIONS: list[Mutation] = [
     ),
     # evidence
     missing("evidence", "exact"),
+    missing("evidence", "sentence_id"),
+    bad("evidence", "sentence_id", "wrong-prefix", "evt-bishkek-clashes", "a sentence id starts with 'sen-'"),
+    missing("sentences", "record_ids"),
+    bad("sentences", "sentence_id", "pattern", "sen-", "an id has at least one word after the prefix"),
+    bad("sentences", "position", "zero", 0, "positions count from 1"),
+    bad("sentences", "position", "string", "21", "a position is a JSON integer, not a string"),
+    unknown("sentences", "part", "byline"),
+    bad("sentences", "start", "negative", -1, "offsets are 0 or more"),
+    bad("sentences", "exact", "empty", "", "a sentence has at least one character"),
+    bad("sentences", "record_ids", "not-a-record", ["doc-independent-kyrgyzstan-2010"], "record_ids name actors, locations, events or claims"),
+    bad("sentences", "record_ids", "null", None, "record_ids is a list, empty when none"),
+    bad("sentences", "no_record_reason", "empty", "", "a reason, when given, is not empty"),
     bad("evidence", "evidence_id", "pattern", "evd-", "an id has at least one word after the prefix"),
     bad("evidence", "start", "negative", -1, "offsets are 0 or more"),
     bad("evidence", "start", "string", "58", "offsets are JSON integers, not strings"),

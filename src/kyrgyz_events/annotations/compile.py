@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
 from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector
-from kyrgyz_events.annotations.coverage import check_coverage
+from kyrgyz_events.annotations.coverage import check_coverage, sentence_of, sentence_rows
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import load_spec
 from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
@@ -32,6 +32,7 @@ NESTED = ("evidence", "actors")
 DERIVED = {
     "documents": ("text", "text_sha256", "body_start", "body_end"),
     "events": ("acled_event_type", "acled_sub_event_type", "plover_event_type"),
+    "evidence": ("sentence_id",),
 }
 
 
@@ -186,6 +187,18 @@ class _Compiler:
             if record is not None:
                 self.rows[table].append(record)
 
+    def sentences(self, coverage: list[dict[str, Any]]) -> None:
+        """The sentences table from the coverage review, and each evidence span's sentence."""
+        for row in sentence_rows(coverage, self.rows["documents"][0]):
+            record = self.validated("sentences", "coverage.yaml", row)
+            if record is not None:
+                self.rows["sentences"].append(record)
+        starts = [int(s["start"]) for s in self.rows["sentences"]]
+        ends = [int(s["end"]) for s in self.rows["sentences"]]
+        ids = [str(s["sentence_id"]) for s in self.rows["sentences"]]
+        for ev in self.rows["evidence"]:
+            ev["sentence_id"] = sentence_of(starts, ends, ids, int(ev["start"]))
+
     def derive(self) -> None:
         claims = to_arrow(load_spec(SCHEMA_VERSION, "claims"), self.rows["claims"], DATASET_VERSION)
         estimates = casualty_estimates(pl.from_arrow(claims))  # type: ignore[arg-type]
@@ -211,5 +224,8 @@ def compile_annotations(root: Path) -> tuple[Rows, list[Finding]]:
     c.derive()
     coverage = c.load("coverage.yaml", list)
     if coverage is not None:
-        c.findings.extend(check_coverage(coverage, c.text, c.body, c.rows))
+        problems = check_coverage(coverage, c.text, c.body, c.rows)
+        c.findings.extend(problems)
+        if not problems:
+            c.sentences(coverage)
     return c.rows, c.findings

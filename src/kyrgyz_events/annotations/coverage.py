@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from kyrgyz_events.models import TABLES
@@ -77,3 +78,47 @@ def coverage_rows(entries: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
         records = ", ".join(f"`{r}`" for r in e.get("records") or [])
         out.append((n, str(e["sentence"]), records or f"— {e.get('reason', '')}"))
     return out
+
+
+def _part(start: int, end: int, document: dict[str, Any]) -> str:
+    text, body_start = str(document["text"]), int(document["body_start"])
+    title, subtitle = str(document["title"]), document["subtitle"]
+    if text.startswith(title, body_start) and end <= body_start + len(title):
+        return "headline"
+    if subtitle:
+        at = text.find(str(subtitle), body_start, int(document["body_end"]))
+        if at != -1 and at <= start and end <= at + len(str(subtitle)):
+            return "standfirst"
+    return "story"
+
+
+def sentence_rows(entries: list[dict[str, Any]], document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of the ``sentences`` table from a coverage review that ``check_coverage`` accepted."""
+    text, pos = str(document["text"]), int(document["body_start"])
+    slug = str(document["document_id"]).removeprefix("doc-")
+    rows = []
+    for n, entry in enumerate(entries, 1):
+        sentence = str(entry["sentence"])
+        start = text.index(sentence, pos)
+        pos = start + len(sentence)
+        records = [str(r) for r in entry.get("records") or []]
+        rows.append(
+            {
+                "sentence_id": f"sen-{slug}-{n:03d}",
+                "document_id": document["document_id"],
+                "position": n,
+                "part": _part(start, pos, document),
+                "start": start,
+                "end": pos,
+                "exact": sentence,
+                "record_ids": records,
+                "no_record_reason": None if records else entry.get("reason"),
+            }
+        )
+    return rows
+
+
+def sentence_of(starts: list[int], ends: list[int], ids: list[str], offset: int) -> str | None:
+    """The id of the sentence whose span holds ``offset`` (sentences sorted by start), or None."""
+    i = bisect_right(starts, offset) - 1
+    return ids[i] if i >= 0 and offset < ends[i] else None

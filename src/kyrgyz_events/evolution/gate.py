@@ -95,7 +95,8 @@ def _in_changelog(path: Path, version: str) -> bool:
     if not path.is_file():
         return False
     pattern = re.compile(rf"^##\s+\[?{re.escape(version)}\]?(\s|$)", re.MULTILINE)
-    return pattern.search(path.read_text(encoding="utf-8")) is not None
+    text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)  # not in comments
+    return pattern.search(text) is not None
 
 
 __all__ = ["GateResult", "check_bump", "parse_version"]

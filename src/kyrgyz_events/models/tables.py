@@ -33,6 +33,7 @@ from kyrgyz_events.models.vocab import (
     PloverEventType,
     QuantityKind,
     RecordTable,
+    SentencePart,
     ValueQualifier,
 )
 
@@ -104,6 +105,36 @@ class Document(TableModel):
     body_start: int = Field(ge=0, description="Code-point offset where the article body starts.")
     body_end: int = Field(
         ge=1, description="Code-point offset where the article body ends (exclusive); page furniture follows."
+    )
+
+
+class Sentence(TableModel):
+    """A sentence of a document's article body, in reading order, with the records it gave rise to.
+
+    Added in schema 1.1.0: the coverage review as data. Every body sentence has a row; the sentences tile
+    the body (only whitespace between them). Evidence rows point at the sentence they start in.
+    """
+
+    table: ClassVar[str] = "sentences"
+    id_prefix: ClassVar[str | None] = "sen"
+    primary_key: ClassVar[tuple[str, ...]] = ("sentence_id",)
+    foreign_keys: ClassVar[tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]] = (
+        (("document_id",), "documents", ("document_id",)),
+    )
+
+    sentence_id: str = _id("sen", "the sentence: the document id's words and the sentence's 3-digit position")
+    document_id: str = _ref("doc", "document the sentence is in")
+    position: int = Field(ge=1, description="1-based position of the sentence in the document's body.")
+    part: SentencePart = Field(description=SentencePart.__doc__)
+    start: int = Field(ge=0, description="Start offset, 0-based, in Unicode code points of documents.text.")
+    end: int = Field(ge=1, description="End offset, exclusive, in Unicode code points of documents.text.")
+    exact: Text = Field(description="text[start:end], the sentence as written.")
+    record_ids: list[Annotated[str, Field(pattern=rf"^(act|loc|evt|clm)-{SLUG}$", max_length=96)]] = Field(
+        description="Ids of the actors, locations, events and claims the sentence gave rise to (the coverage "
+        "review); empty when none, and then no_record_reason says why."
+    )
+    no_record_reason: Text | None = Field(
+        description="Why the sentence gave rise to no record; empty when it gave rise to some."
     )
 
 
@@ -289,6 +320,7 @@ class Evidence(TableModel):
     primary_key: ClassVar[tuple[str, ...]] = ("evidence_id",)
     foreign_keys: ClassVar[tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]] = (
         (("document_id",), "documents", ("document_id",)),
+        (("sentence_id",), "sentences", ("sentence_id",)),
     )
 
     evidence_id: str = _id("evd", "the evidence span")
@@ -302,6 +334,12 @@ class Evidence(TableModel):
     exact: Text = Field(description="text[start:end], the quoted characters (TextQuoteSelector exact).")
     prefix: str = Field(max_length=32, description="Up to 32 code points of text just before start.")
     suffix: str = Field(max_length=32, description="Up to 32 code points of text just after end.")
+    sentence_id: str | None = Field(
+        pattern=rf"^sen-{SLUG}$",
+        max_length=96,
+        description="The sentence the span starts in (added in 1.1.0); empty in data written under 1.0.0.",
+        json_schema_extra=DERIVED,
+    )
 
 
 class CasualtyEstimate(TableModel):
@@ -330,6 +368,7 @@ TABLES: dict[str, type[TableModel]] = {
     m.table: m
     for m in (
         Document,
+        Sentence,
         Actor,
         Location,
         Event,

@@ -191,6 +191,14 @@ class ClaimRelationType(DocEnum):
     REPEATS = "repeats", "States the same thing again, from the same or another source."
 
 
+class SentencePart(DocEnum):
+    """Which part of the article body a sentence belongs to."""
+
+    HEADLINE = "headline", "The headline."
+    STANDFIRST = "standfirst", "The standfirst: the summary printed under the headline."
+    STORY = "story", "The story itself, after the standfirst."
+
+
 class RecordTable(DocEnum):
     """The table an evidence row supports."""
 

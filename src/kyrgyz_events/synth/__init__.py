@@ -139,3 +139,14 @@ def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int) -> None:
         add_evidence(rng, "claims", claims["claim_id"], idx // EVENTS_PER_DOC)
     if next_evidence != layout.evidence:  # pragma: no cover - a bug in Layout.evidence
         raise AssertionError(f"wrote {next_evidence} evidence rows, layout says {layout.evidence}")
+
+    # The sentences list the records cited in them: read back from the finished evidence file (streamed).
+    evidence.close()
+    cited = (
+        pl.scan_parquet(evidence.path)
+        .group_by("sentence_id")
+        .agg(pl.col("record_id").unique().sort().alias("record_ids"))
+        .collect(engine="streaming")
+    )
+    for _, lo, hi in _batches(layout.documents):
+        sinks["sentences"].write(records.sentences(c, lo, hi, w, cited))

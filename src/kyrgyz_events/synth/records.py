@@ -393,6 +393,40 @@ def evidence(
                 }
             ),
             spans(c, docs, slots, whole),
+            pl.DataFrame({"sentence_id": sentence_ids(docs, slots, w)}),
         ],
         how="horizontal",
+    )
+
+
+def sentence_ids(docs: np.ndarray, slots: np.ndarray, w: int) -> pl.Series:
+    """``sen-<document number>-<1-based position>``: sorts like (document, position)."""
+    position = pl.Series(slots + 1, dtype=pl.Int64).cast(pl.String).str.zfill(3)
+    return ("sen-" + pl.Series(docs, dtype=pl.Int64).cast(pl.String).str.zfill(w) + "-" + position).alias("sentence_id")
+
+
+def sentences(c: Corpus, lo: int, hi: int, w: int, cited: pl.DataFrame) -> pl.DataFrame:
+    """Every body sentence of documents ``lo..hi`` with the records whose evidence starts in it
+    (``cited``: sentence_id -> sorted record_ids)."""
+    docs = np.repeat(np.arange(lo, hi), SENTENCES_PER_DOC)
+    slots = np.tile(np.arange(SENTENCES_PER_DOC), hi - lo)
+    starts = c.sentence_starts[lo:hi].reshape(-1)
+    frame = pl.DataFrame(
+        {
+            "sentence_id": sentence_ids(docs, slots, w),
+            "document_id": ids("doc", docs, w),
+            "position": pl.Series(slots + 1, dtype=pl.Int64),
+            "part": pl.Series(["story"] * len(docs), dtype=pl.String),
+            "start": pl.Series(starts, dtype=pl.Int64),
+            "end": pl.Series(starts + c.sentence_lengths[lo:hi].reshape(-1), dtype=pl.Int64),
+            "exact": c.pool.gather(c.sentence_ids[lo:hi].reshape(-1)).alias("exact"),
+        }
+    )
+    frame = frame.join(cited, on="sentence_id", how="left", maintain_order="left")
+    return frame.with_columns(
+        pl.col("record_ids").fill_null(pl.lit([], dtype=pl.List(pl.String))),
+        pl.when(pl.col("record_ids").is_null())
+        .then(pl.lit("No record cites this synthetic sentence."))
+        .otherwise(None)
+        .alias("no_record_reason"),
     )

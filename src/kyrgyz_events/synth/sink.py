@@ -21,8 +21,10 @@ class TableSink:
     def __init__(self, data: Path, spec: TableSpec, dataset_version: str) -> None:
         self.spec = spec
         self.rows = 0
+        self.path = data / f"{spec.name}.parquet"
+        self._closed = False
         self._schema = arrow_schema(spec, dataset_version)
-        self._parquet = pq.ParquetWriter(data / f"{spec.name}.parquet", self._schema, **PARQUET_OPTIONS)
+        self._parquet = pq.ParquetWriter(self.path, self._schema, **PARQUET_OPTIONS)
         self._jsonl: BinaryIO = (data / f"{spec.name}.jsonl").open("wb")
 
     def write(self, batch: pl.DataFrame) -> None:
@@ -34,8 +36,11 @@ class TableSink:
         self.rows += batch.height
 
     def close(self) -> None:
-        self._parquet.close()
-        self._jsonl.close()
+        """Finish both files; closing twice is harmless (a table may be read back before the others end)."""
+        if not self._closed:
+            self._parquet.close()
+            self._jsonl.close()
+            self._closed = True
 
     def __enter__(self) -> TableSink:
         return self
