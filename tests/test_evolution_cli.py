@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.cli import COMMANDS
 
 ALL_COMMANDS_PRESENT = all(importlib.util.find_spec(f"kyrgyz_events.cli.{c}") for c in COMMANDS)
@@ -26,7 +27,7 @@ def test_schema_and_migrate_are_subcommands() -> None:
 
 @pytest.mark.skipif(not ALL_COMMANDS_PRESENT, reason="a kyrgyz_events.cli subcommand module is not written yet")
 def test_the_real_command() -> None:
-    diff = kyrgyz_events("schema", "diff", "1.0.0", "models", "--format", "json")
+    diff = kyrgyz_events("schema", "diff", SCHEMA_VERSION, "models", "--format", "json")
     assert diff.returncode == 0, diff.stderr
     assert json.loads(diff.stdout)["changes"] == []
     gate = kyrgyz_events("schema", "check-bump")

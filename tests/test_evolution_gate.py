@@ -21,7 +21,12 @@ from kyrgyz_events.models import TABLES
 from kyrgyz_events.paths import repo_root
 
 REPO = repo_root()
-RELEASED = "1.0.0"
+RELEASED = SCHEMA_VERSION  # the latest release: its folder is what the current models generate
+_MAJOR, _MINOR, _PATCH = (int(p) for p in RELEASED.split("."))
+MINOR = f"{_MAJOR}.{_MINOR + 1}.0"  # the next versions, as the gate computes them
+MAJOR = f"{_MAJOR + 1}.0.0"
+PATCH = f"{_MAJOR}.{_MINOR}.{_PATCH + 1}"
+SKIPPED = f"{_MAJOR}.{_MINOR + 2}.0"
 
 
 def run_cli(*argv: str) -> int:
@@ -34,7 +39,7 @@ def run_cli(*argv: str) -> int:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A checkout with schema 1.0.0 released and a changelog that knows only 1.0.0."""
+    """A checkout with the latest schema released and a changelog that knows only it."""
     assert REPO is not None
     shutil.copytree(REPO / "schema" / RELEASED, tmp_path / "schema" / RELEASED)
     record_release(tmp_path / "schema", RELEASED)
@@ -85,40 +90,42 @@ def test_a_real_model_change_without_a_bump_fails(repo: Path, monkeypatch: pytes
     result = check_bump(repo, version=RELEASED)
     assert not result.ok
     message = result.problems[0]
-    assert "the models changed since schema 1.0.0 was released but SCHEMA_VERSION is still 1.0.0" in message
-    assert 'a MINOR bump is needed: set SCHEMA_VERSION = "1.1.0"' in message
+    assert f"the models changed since schema {RELEASED} was released but SCHEMA_VERSION is still {RELEASED}" in message
+    assert f'a MINOR bump is needed: set SCHEMA_VERSION = "{MINOR}"' in message
     assert "column_added evidence.sentence_index (MINOR)" in message
 
 
 def test_an_unbumped_breaking_change_asks_for_a_major_bump(repo: Path) -> None:
     result = check_bump(repo, current=with_column(nullable=False), version=RELEASED)
     assert not result.ok
-    assert 'a MAJOR bump is needed: set SCHEMA_VERSION = "2.0.0"' in result.problems[0]
+    assert f'a MAJOR bump is needed: set SCHEMA_VERSION = "{MAJOR}"' in result.problems[0]
     assert "column_added evidence.sentence_index (MAJOR)" in result.problems[0]
 
 
 def test_the_matching_bump_with_a_changelog_entry_passes(repo: Path) -> None:
-    add_changelog(repo, "1.1.0")
-    result = check_bump(repo, current=with_column(nullable=True), version="1.1.0")
+    add_changelog(repo, MINOR)
+    result = check_bump(repo, current=with_column(nullable=True), version=MINOR)
     assert result.ok, result.to_text()
     assert result.diff is not None and result.diff.compatibility == "BACKWARD"
 
 
 def test_a_bump_needs_a_changelog_entry(repo: Path) -> None:
-    result = check_bump(repo, current=with_column(nullable=True), version="1.1.0")
-    assert result.problems == ["schema/CHANGELOG.md has no '## 1.1.0' entry: say what changed and what a user must do"]
+    result = check_bump(repo, current=with_column(nullable=True), version=MINOR)
+    assert result.problems == [
+        f"schema/CHANGELOG.md has no '## {MINOR}' entry: say what changed and what a user must do"
+    ]
 
 
 @pytest.mark.parametrize(
     ("version", "nullable", "expected"),
     [
-        ("2.0.0", True, "SCHEMA_VERSION 2.0.0 is a MAJOR bump from 1.0.0, but the changes need a MINOR bump: "
-         'set SCHEMA_VERSION = "1.1.0"'),
-        ("1.0.1", True, "SCHEMA_VERSION 1.0.1 is a PATCH bump from 1.0.0, but the changes need a MINOR bump"),
-        ("1.1.0", False, "SCHEMA_VERSION 1.1.0 is a MINOR bump from 1.0.0, but the changes need a MAJOR bump: "
-         'set SCHEMA_VERSION = "2.0.0"'),
-        ("1.2.0", True, 'SCHEMA_VERSION 1.2.0 skips a version: a MINOR bump from 1.0.0 is 1.1.0; '
-         'set SCHEMA_VERSION = "1.1.0"'),
+        (MAJOR, True, f"SCHEMA_VERSION {MAJOR} is a MAJOR bump from {RELEASED}, but the changes need a MINOR bump: "
+         f'set SCHEMA_VERSION = "{MINOR}"'),
+        (PATCH, True, f"SCHEMA_VERSION {PATCH} is a PATCH bump from {RELEASED}, but the changes need a MINOR bump"),
+        (MINOR, False, f"SCHEMA_VERSION {MINOR} is a MINOR bump from {RELEASED}, but the changes need a MAJOR bump: "
+         f'set SCHEMA_VERSION = "{MAJOR}"'),
+        (SKIPPED, True, f'SCHEMA_VERSION {SKIPPED} skips a version: a MINOR bump from {RELEASED} is {MINOR}; '
+         f'set SCHEMA_VERSION = "{MINOR}"'),
     ],
     ids=["major_for_minor", "patch_for_minor", "minor_for_major", "skipped_a_minor"],
 )  # fmt: skip
@@ -129,17 +136,19 @@ def test_a_bump_of_the_wrong_class_fails(repo: Path, version: str, nullable: boo
 
 
 def test_a_bump_without_a_change_fails(repo: Path) -> None:
-    add_changelog(repo, "1.1.0")
-    result = check_bump(repo, current=all_json_schemas("1.1.0"), version="1.1.0")
+    add_changelog(repo, MINOR)
+    result = check_bump(repo, current=all_json_schemas(MINOR), version=MINOR)
     assert result.problems == [
-        'SCHEMA_VERSION 1.1.0 is a MINOR bump from 1.0.0, but the models did not change: set SCHEMA_VERSION back to '
-        '"1.0.0" in src/kyrgyz_events/_version.py'
+        f"SCHEMA_VERSION {MINOR} is a MINOR bump from {RELEASED}, but the models did not change: "
+        f'set SCHEMA_VERSION back to "{RELEASED}" in src/kyrgyz_events/_version.py'
     ]  # fmt: skip
 
 
 def test_a_version_older_than_the_release_fails(repo: Path) -> None:
     result = check_bump(repo, version="0.9.0")
-    assert result.problems == ["SCHEMA_VERSION 0.9.0 in src/kyrgyz_events/_version.py is older than released 1.0.0"]
+    assert result.problems == [
+        f"SCHEMA_VERSION 0.9.0 in src/kyrgyz_events/_version.py is older than released {RELEASED}"
+    ]
 
 
 def test_a_released_folder_is_immutable(repo: Path) -> None:
@@ -153,15 +162,16 @@ def test_a_released_folder_is_immutable(repo: Path) -> None:
     recorded = read_releases(repo / "schema")[RELEASED]
     problems = release_problems(repo / "schema")
     assert problems == [
-        "schema/1.0.0/README.md was released but is missing",
-        f"schema/1.0.0/events.schema.json changed after schema 1.0.0 was released "
+        f"schema/{RELEASED}/README.md was released but is missing",
+        f"schema/{RELEASED}/events.schema.json changed after schema {RELEASED} was released "
         f"({recorded['events.schema.json']} recorded)",
-        f"schema/1.0.0/{example_rel} changed after schema 1.0.0 was released ({recorded[example_rel]} recorded)",
-        "schema/1.0.0/extra.json was added after schema 1.0.0 was released",
+        f"schema/{RELEASED}/{example_rel} changed after schema {RELEASED} was released "
+        f"({recorded[example_rel]} recorded)",
+        f"schema/{RELEASED}/extra.json was added after schema {RELEASED} was released",
     ]
     result = check_bump(repo, version=RELEASED)
     assert result.problems[:4] == problems
-    assert result.problems[4].startswith("cannot read released schema 1.0.0: ")
+    assert result.problems[4].startswith(f"cannot read released schema {RELEASED}: ")
 
 
 def test_a_release_is_recorded_once(repo: Path) -> None:
@@ -181,7 +191,7 @@ def test_cli_check_bump_exit_codes(repo: Path, capsys: pytest.CaptureFixture[str
     (repo / "schema" / RELEASED / "events.schema.json").write_text("{}\n", encoding="utf-8")
     assert run_cli("check-bump", "--root", str(repo)) == 1
     err = capsys.readouterr().err
-    assert "error: schema/1.0.0/events.schema.json changed after schema 1.0.0 was released" in err
+    assert f"error: schema/{RELEASED}/events.schema.json changed after schema {RELEASED} was released" in err
 
 
 def test_cli_generate_check_names_stale_files_and_the_command(

@@ -22,6 +22,7 @@ EXAMPLES = schema_root() / SCHEMA_VERSION / "examples"
 CONTRACT = {
     "documents": "document_id title subtitle publisher published_date published_date_basis language text "
     "text_sha256 body_start body_end",
+    "sentences": "sentence_id document_id position part start end exact record_ids no_record_reason",  # 1.1.0
     "actors": "actor_id name actor_type aliases description country_code wikidata_id",
     "locations": "location_id name location_type parent_location_id country_code latitude longitude geo_precision "
     "geonames_id wikidata_id",
@@ -32,7 +33,7 @@ CONTRACT = {
     "claims": "claim_id document_id event_id claimant_actor_id reported_via_actor_id claim_type statement "
     "factuality quantity_kind value_min value_max value_qualifier",
     "claim_relations": "claim_id related_claim_id relation",
-    "evidence": "evidence_id document_id record_table record_id start end exact prefix suffix",
+    "evidence": "evidence_id document_id record_table record_id start end exact prefix suffix sentence_id",
     "casualty_estimates": "event_id quantity_kind low high claim_ids",
 }
 

@@ -48,6 +48,21 @@ def _edit_row(e: PackageEditor, table: str, where: pl.Expr | None = None, **valu
     return {**row, **values}
 
 
+def _has_sentences(e: PackageEditor) -> bool:
+    return "sentences" in e.specs
+
+
+def _uncited_after(e: PackageEditor, removed: pl.DataFrame) -> set[Key]:
+    """cross.sentence_records keys of the sentences that list a record whose last span in them is removed."""
+    if not _has_sentences(e):
+        return set()
+    kept = e.frame("evidence").join(removed.select("evidence_id"), on="evidence_id", how="anti")
+    gone = removed.select("sentence_id", "record_id").join(
+        kept.select("sentence_id", "record_id"), on=["sentence_id", "record_id"], how="anti"
+    )
+    return {("cross.sentence_records", "sentences", sid, "record_ids") for sid in gone.get_column("sentence_id")}
+
+
 # --- table and record corruptions ------------------------------------------------------------------
 
 
@@ -69,6 +84,8 @@ def _fk_case(table: str, fk: ForeignKey) -> Case:
         where = pl.col(field).is_not_null()
         if table == "claims":  # keep casualty_estimates derivable: not a casualty claim
             where &= ~pl.col("quantity_kind").is_in(CASUALTY).fill_null(False)
+        if table == "sentences":  # a document's last sentence: the others keep their numbering 1..n-1
+            where &= (pl.col("position") == pl.col("position").max().over("document_id")) & (pl.col("position") > 1)
         row = _first(frame, where)
         new = _dangling_value(row[field])
         edited = _edit_row(
@@ -80,8 +97,16 @@ def _fk_case(table: str, fk: ForeignKey) -> Case:
                 ("cross.casualty_derivation", table, e.rid(table, edited), None),
                 ("cross.casualty_derivation", table, e.rid(table, row), None),
             }
-        if table == "evidence" and field == "document_id":
-            pass  # a span in no document has nothing to compare against
+        if table == "evidence" and field == "document_id" and _has_sentences(e):
+            # its sentence is in another document now
+            expected.add(("cross.evidence_sentence", "evidence", row["evidence_id"], "sentence_id"))
+        if table == "evidence" and field == "sentence_id":  # the span moves out of its sentence's citations
+            expected.add(("cross.sentence_records", "sentences", new, "record_ids"))
+            expected |= _uncited_after(e, frame.filter(pl.col("evidence_id") == row["evidence_id"]))
+        if table == "sentences":  # the sentence is alone in an unknown document, its spans in another
+            expected.add(("table.sentence_order", "sentences", row["sentence_id"], "position"))
+            spans = e.frame("evidence").filter(pl.col("sentence_id") == row["sentence_id"])
+            expected |= {("cross.evidence_sentence", "evidence", eid, "sentence_id") for eid in spans["evidence_id"]}
         return expected
 
     return Case(f"dangling-{table}.{field}", apply)
@@ -92,8 +117,11 @@ def dangling_evidence_record(e: PackageEditor) -> set[Key]:
     many = evidence.group_by("record_id").len().filter(pl.col("len") > 1).get_column("record_id")
     row = _first(evidence, pl.col("record_id").is_in(many.implode()))
     new = _dangling_value(row["record_id"])
+    expected: set[Key] = {("cross.reference", "evidence", row["evidence_id"], "record_id")}
+    if _has_sentences(e):  # the sentence now cites a record it does not list
+        expected.add(("cross.sentence_records", "sentences", row["sentence_id"], "record_ids"))
     _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], record_id=new)
-    return {("cross.reference", "evidence", row["evidence_id"], "record_id")}
+    return expected
 
 
 def dangling_casualty_claim(e: PackageEditor) -> set[Key]:
@@ -145,7 +173,10 @@ def span_outside_body(e: PackageEditor) -> set[Key]:
         prefix=text[max(start - 32, 0) : start],
         suffix=text[end : end + 32],
     )
-    return {("provenance.in_body", "evidence", row["evidence_id"], "end")}
+    expected: set[Key] = {("provenance.in_body", "evidence", row["evidence_id"], "end")}
+    if _has_sentences(e):  # and it no longer starts in the sentence it names
+        expected.add(("cross.evidence_sentence", "evidence", row["evidence_id"], "sentence_id"))
+    return expected
 
 
 def quote_edited(e: PackageEditor) -> set[Key]:
@@ -290,8 +321,10 @@ def unknown_schema_version(e: PackageEditor) -> set[Key]:
 def event_without_evidence(e: PackageEditor) -> set[Key]:
     evidence = e.frame("evidence")
     row = _first(evidence, pl.col("record_table") == "events")
+    removed = evidence.filter(pl.col("record_id") == row["record_id"])
+    expected = {("cross.evidence_required", "events", row["record_id"], "event_id")} | _uncited_after(e, removed)
     e.write("evidence", evidence.filter(pl.col("record_id") != row["record_id"]))
-    return {("cross.evidence_required", "events", row["record_id"], "event_id")}
+    return expected
 
 
 def casualty_edited(e: PackageEditor) -> set[Key]:
@@ -314,7 +347,55 @@ def text_hash_edited(e: PackageEditor) -> set[Key]:
 def profile_broken(e: PackageEditor) -> set[Key]:
     e.resource("actors")["path"] = "../outside/actors.parquet"
     e.save()
-    return {("package.profile", "actors", None, "resources/1/path"), ("package.readable", "actors", None, None)}
+    index = [r["name"] for r in e.descriptor["resources"]].index("actors")
+    return {("package.profile", "actors", None, f"resources/{index}/path"), ("package.readable", "actors", None, None)}
+
+
+# --- sentences (schema 1.1.0+) ---------------------------------------------------------------------
+
+
+def sentence_text_edited(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("sentences"))
+    _edit_row(e, "sentences", pl.col("sentence_id") == row["sentence_id"], exact=row["exact"][:-1] + "?")
+    return {("provenance.sentence_text", "sentences", row["sentence_id"], "exact")}
+
+
+def sentence_position_wrong(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("sentences"))
+    _edit_row(e, "sentences", pl.col("sentence_id") == row["sentence_id"], position=row["position"] + 100)
+    return {("table.sentence_order", "sentences", row["sentence_id"], "position")}
+
+
+def evidence_in_wrong_sentence(e: PackageEditor) -> set[Key]:
+    sentences = e.frame("sentences")
+    evidence = e.frame("evidence")
+    row = _first(evidence, pl.col("sentence_id").is_not_null())
+    other = _first(
+        sentences,
+        (pl.col("document_id") == row["document_id"])
+        & (pl.col("sentence_id") != row["sentence_id"])
+        & ~pl.col("record_ids").list.contains(row["record_id"]),
+    )
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], sentence_id=other["sentence_id"])
+    return (
+        {("cross.evidence_sentence", "evidence", row["evidence_id"], "sentence_id")}
+        | {("cross.sentence_records", "sentences", other["sentence_id"], "record_ids")}
+        | _uncited_after(e, evidence.filter(pl.col("evidence_id") == row["evidence_id"]))
+    )
+
+
+def sentence_record_unlisted(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("sentences"), pl.col("record_ids").list.len() > 0)
+    _edit_row(e, "sentences", pl.col("sentence_id") == row["sentence_id"], record_ids=row["record_ids"][1:])
+    return {("cross.sentence_records", "sentences", row["sentence_id"], "record_ids")}
+
+
+SENTENCE_CASES = [
+    Case("sentence-text-edited", sentence_text_edited),
+    Case("sentence-position-wrong", sentence_position_wrong),
+    Case("evidence-in-wrong-sentence", evidence_in_wrong_sentence),
+    Case("sentence-record-unlisted", sentence_record_unlisted),
+]
 
 
 def fk_cases(specs: dict[str, Any]) -> list[Case]:
@@ -354,8 +435,9 @@ BASE_CASES = [
     Case("descriptor-against-profile", profile_broken, exit_code=2),
 ]
 
-CASES = BASE_CASES + fk_cases(load_specs(SCHEMA_VERSION))
+_SPECS = load_specs(SCHEMA_VERSION)
+CASES = BASE_CASES + fk_cases(_SPECS) + (SENTENCE_CASES if "sentences" in _SPECS else [])
 #: Every case: both record paths (vectorised and jsonschema) see all of them.
 CASES_FOR_BOTH = CASES
 
-__all__ = ["BASE_CASES", "CASES", "CASES_FOR_BOTH", "Case", "Key", "fk_cases"]
+__all__ = ["BASE_CASES", "CASES", "CASES_FOR_BOTH", "SENTENCE_CASES", "Case", "Key", "fk_cases"]

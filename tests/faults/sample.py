@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -320,7 +321,37 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
     rows["claims"][2]["reported_via_actor_id"] = "act-protesters"
     claims = pl.DataFrame(rows["claims"], schema_overrides={"value_min": pl.Int64, "value_max": pl.Int64})
     rows["casualty_estimates"] = casualty_estimates(claims).to_dicts()
+    if "sentences" in load_specs(SCHEMA_VERSION):
+        _add_sentences(rows)
     return rows
+
+
+def _add_sentences(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """The body's sentences (schema 1.1.0+), each evidence row's sentence, and each sentence's records."""
+    sentences, start = [], BODY_START
+    for n, match in enumerate(re.finditer(r"\S.*?[.!?](?= |$)", BODY), 1):
+        start, end = BODY_START + match.start(), BODY_START + match.end()
+        sentences.append(
+            {
+                "sentence_id": f"sen-sample-{n:03d}",
+                "document_id": "doc-sample",
+                "position": n,
+                "part": "story",
+                "start": start,
+                "end": end,
+                "exact": TEXT[start:end],
+                "record_ids": [],
+                "no_record_reason": None,
+            }
+        )
+    for ev in rows["evidence"]:
+        sentence = next(s for s in sentences if s["start"] <= ev["start"] < s["end"])
+        ev["sentence_id"] = sentence["sentence_id"]
+        if ev["record_id"] not in sentence["record_ids"]:
+            sentence["record_ids"].append(ev["record_id"])
+    for sentence in sentences:
+        sentence["no_record_reason"] = None if sentence["record_ids"] else "cites no record"
+    rows["sentences"] = sentences
 
 
 METADATA: dict[str, Any] = {

@@ -142,11 +142,11 @@ def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int) -> None:
 
     # The sentences list the records cited in them: read back from the finished evidence file (streamed).
     evidence.close()
-    cited = (
+    citations = (
         pl.scan_parquet(evidence.path)
         .group_by("sentence_id")
         .agg(pl.col("record_id").unique().sort().alias("record_ids"))
         .collect(engine="streaming")
     )
     for _, lo, hi in _batches(layout.documents):
-        sinks["sentences"].write(records.sentences(c, lo, hi, w, cited))
+        sinks["sentences"].write(records.sentences(c, lo, hi, w, citations))

@@ -21,6 +21,7 @@ from kyrgyz_events.validators.cross_rules import casualty_derivation, crosswalk,
 from kyrgyz_events.validators.provenance import spans, text_sha256
 from kyrgyz_events.validators.records_fast import column_checks_of, run_checks, structure
 from kyrgyz_events.validators.report import Findings, Report
+from kyrgyz_events.validators.sentence_rules import sentence_findings
 from kyrgyz_events.validators.source import Inputs, Unusable, parquet_version_findings
 from kyrgyz_events.validators.table_rules import table_findings
 
@@ -122,6 +123,7 @@ def _materialise(
         report.extend(casualty_derivation(frames.subset({"claims", "casualty_estimates"}), specs, files))
     if "crosswalk" in dirty:
         report.extend(crosswalk(frames.subset({"events"}), specs, files))
+    report.extend(sentence_findings(lfs, specs, files))  # failing rows only: no gate needed
     if documents is not None:
         report.extend(text_sha256(documents, specs["documents"], files["documents"]))
         if "spans" in dirty and "evidence" in lfs:

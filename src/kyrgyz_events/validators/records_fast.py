@@ -168,6 +168,8 @@ def column_checks_of(spec: TableSpec, skip: set[str], columns: list[str] | None 
 def record_findings(frame: pl.DataFrame, spec: TableSpec, rel: str, fmt: str) -> tuple[Findings, pl.DataFrame]:
     """All record rules on one table file. Returns the findings and the frame with the schema's columns
     and types (unreadable columns null) for the table and cross-table rules."""
+    if fmt == "jsonl" and frame.height == 0 and frame.width == 0:  # an empty JSON Lines file: no keys to check
+        frame = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
     found, skip = structure(spec, dict(frame.schema), rel, typed=fmt == "parquet")
     checks: list[Check] = []
     if fmt == "jsonl":

@@ -89,6 +89,23 @@ _RULES = (
     Rule("annotations.derived_column", "Annotations do not type columns the build derives."),
     Rule("annotations.quote", "Every quoted evidence string occurs exactly once in the document body."),
     Rule("annotations.coverage", "coverage.yaml accounts for every sentence of the article body."),
+    Rule(
+        "provenance.sentence_text",
+        "sentences (1.1.0+): exact equals text[start:end] of its document and lies inside the article body.",
+    ),
+    Rule(
+        "table.sentence_order",
+        "sentences (1.1.0+): a document's sentences are numbered 1..n in text order and do not overlap.",
+    ),
+    Rule(
+        "cross.evidence_sentence",
+        "evidence (1.1.0+): a span starts inside the sentence its sentence_id names, in the same document.",
+    ),
+    Rule(
+        "cross.sentence_records",
+        "sentences (1.1.0+): record_ids are exactly the records whose evidence starts in the sentence "
+        "(the coverage review agrees with the evidence).",
+    ),
 )
 
 #: Every rule, by name, in the order they run.

@@ -16,6 +16,7 @@ from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.provenance import provenance_findings
 from kyrgyz_events.validators.report import Finding, Findings, Report
 from kyrgyz_events.validators.rules import unusable
+from kyrgyz_events.validators.sentence_rules import sentence_findings
 from kyrgyz_events.validators.source import (
     Inputs,
     Unusable,
@@ -73,17 +74,21 @@ def _records(
     if fast:
         return found, conformed
     # Reference: the same structure check, then jsonschema on every record.
-    structure, skip = records_fast.structure(spec, _reference_schema(frame, path, fmt), rel, typed=fmt == "parquet")
+    schema = _reference_schema(frame, path, fmt, spec)
+    structure, skip = records_fast.structure(spec, schema, rel, typed=fmt == "parquet")
     rows = records_reference.parquet_rows(path) if fmt == "parquet" else records_reference.jsonl_rows(path)
     out = Findings(items=list(structure))
     out.extend(records_reference.record_findings(rows, spec, rel, skip))
     return out, conformed
 
 
-def _reference_schema(frame: pl.DataFrame, path: Path, fmt: str) -> dict[str, Any]:
+def _reference_schema(frame: pl.DataFrame, path: Path, fmt: str, spec: TableSpec) -> dict[str, Any]:
     if fmt == "parquet":
         return dict(frame.schema)
-    return dict.fromkeys(records_reference.key_union(records_reference.jsonl_rows(path)), pl.Null)
+    rows = records_reference.jsonl_rows(path)
+    if not rows:  # an empty JSON Lines file has no keys to check
+        return dict.fromkeys(spec.column_names, pl.Null)
+    return dict.fromkeys(records_reference.key_union(rows), pl.Null)
 
 
 def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], lazy: bool = False) -> None:
@@ -138,6 +143,7 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
     if not inputs.single_file:
         report.extend(cross_findings(frames, inputs.specs, files))
         report.extend(provenance_findings(frames, inputs.specs, files))
+        report.extend(sentence_findings({t: f.lazy() for t, f in frames.items()}, inputs.specs, files))
     elif set(frames) & {"documents"}:
         report.extend(provenance_findings(frames, inputs.specs, files))
 
