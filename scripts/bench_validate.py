@@ -68,7 +68,7 @@ def measure_read(pkg: Path) -> dict[str, Any]:
 def measure_read_jsonl(pkg: Path) -> dict[str, Any]:
     import polars as pl
 
-    rows = sum(pl.read_ndjson(f).height for f in _jsonl_files(pkg))
+    rows = sum(pl.read_ndjson(f, infer_schema_length=None).height for f in _jsonl_files(pkg))
     return {"rows": rows, "findings": None}
 
 

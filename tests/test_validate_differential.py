@@ -42,6 +42,9 @@ JSONL_FAULTS: dict[str, tuple[str, Any]] = {
     "negative": ("claims", lambda r: next(x for x in r if x["value_min"] is not None).update(value_min=-1)),
     "too-long-id": ("actors", lambda r: r[0].update(actor_id="act-" + "x" * 100)),
     "empty-list": ("casualty_estimates", lambda r: r[0].update(claim_ids=[])),
+    "list-item-pattern": ("casualty_estimates", lambda r: r[0].update(claim_ids=["40"])),
+    "list-item-too-long": ("sentences", lambda r: r[0].update(record_ids=["act-" + "x" * 100])),
+    "list-item-wrong-table": ("sentences", lambda r: r[0].update(record_ids=["doc-sample"])),
     "null-key": ("actors", lambda r: r[0].update(actor_id=None)),
 }
 

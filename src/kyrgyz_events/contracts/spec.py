@@ -32,6 +32,8 @@ class Column:
     max_length: int | None = None
     item_kind: str | None = None  # for lists
     item_min_length: int | None = None
+    item_max_length: int | None = None
+    item_pattern: str | None = None
     min_items: int | None = None
     provenance: str = "annotated"  # annotated | external | derived
 
@@ -92,6 +94,8 @@ def column_from_json_schema(name: str, prop: dict[str, Any]) -> Column:
         max_length=value.get("maxLength"),
         item_kind=_kind(items) if items else None,
         item_min_length=items.get("minLength"),
+        item_max_length=items.get("maxLength"),
+        item_pattern=items.get("pattern"),
         min_items=value.get("minItems"),
         provenance=prop.get("x-provenance", "annotated"),
     )

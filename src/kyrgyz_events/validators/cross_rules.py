@@ -21,7 +21,7 @@ EVIDENCED = {"actors": "actor_id", "locations": "location_id", "events": "event_
 CROSSWALK_COLUMNS = ("acled_event_type", "acled_sub_event_type", "plover_event_type")
 
 
-def _emit(
+def emit_failing(
     out: Findings,
     failing: pl.DataFrame,
     rule: str,
@@ -71,7 +71,7 @@ def references(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str
                     .unique()
                 )
                 dangling = narrow.drop_nulls(list(fk.fields)).join(target, on=list(fk.fields), how="anti")
-            _emit(
+            emit_failing(
                 out,
                 dangling,
                 "cross.reference",
@@ -90,7 +90,7 @@ def references(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str
             dangling = evidence.select(RID, "record_table", "record_id").filter(
                 (pl.col("record_table") == table) & ~pl.col("record_id").is_in(known)
             )
-            _emit(
+            emit_failing(
                 out,
                 dangling,
                 "cross.reference",
@@ -109,7 +109,7 @@ def references(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str
             .drop_nulls("claim_ref")
             .join(claims, on="claim_ref", how="anti")
         )
-        _emit(
+        emit_failing(
             out,
             dangling,
             "cross.reference",
@@ -134,7 +134,7 @@ def evidence_required(frames: Frames, specs: dict[str, TableSpec], files: dict[s
         frame = with_ids(frames[table], specs[table].primary_key).select(RID, id_col)
         supported = evidence.filter(pl.col("record_table") == table).get_column("record_id").implode()
         missing = frame.filter(pl.col(id_col).is_not_null() & ~pl.col(id_col).is_in(supported))
-        _emit(out, missing, "cross.evidence_required", table, id_col, "record has no evidence", files[table])
+        emit_failing(out, missing, "cross.evidence_required", table, id_col, "record has no evidence", files[table])
     return out
 
 
@@ -152,7 +152,7 @@ def casualty_derivation(frames: Frames, specs: dict[str, TableSpec], files: dict
     in_published = pl.col("high_unbounded").is_not_null()
     in_fresh = pl.col("high_unbounded__fresh").is_not_null()
     rel = files["casualty_estimates"]
-    _emit(
+    emit_failing(
         out,
         both.filter(~in_fresh),
         "cross.casualty_derivation",
@@ -161,7 +161,7 @@ def casualty_derivation(frames: Frames, specs: dict[str, TableSpec], files: dict
         "row does not follow from the claims (no claim about this event and kind)",
         rel,
     )
-    _emit(
+    emit_failing(
         out,
         both.filter(~in_published),
         "cross.casualty_derivation",
@@ -174,7 +174,7 @@ def casualty_derivation(frames: Frames, specs: dict[str, TableSpec], files: dict
         if col in key:
             continue
         differ = both.filter(in_published & in_fresh & ~pl.col(col).eq_missing(pl.col(f"{col}__fresh")))
-        _emit(
+        emit_failing(
             out,
             differ,
             "cross.casualty_derivation",
@@ -212,7 +212,7 @@ def crosswalk(frames: Frames, specs: dict[str, TableSpec], files: dict[str, str]
     joined = events.join(mapping, on="event_type", how="inner", suffix="__map")
     for col in CROSSWALK_COLUMNS:
         differ = joined.filter(~pl.col(col).eq_missing(pl.col(f"{col}__map")))
-        _emit(
+        emit_failing(
             out,
             differ,
             "cross.crosswalk",

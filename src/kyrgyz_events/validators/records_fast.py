@@ -112,6 +112,12 @@ def column_checks(c: Column) -> list[Check]:
     if c.kind == "list" and c.item_min_length is not None and c.item_kind == "string":
         short = col.list.eval(pl.element().str.len_chars() < c.item_min_length).list.any()
         checks.append(Check(c.name, present & short.fill_null(False), "an item is too short"))
+    if c.kind == "list" and c.item_max_length is not None and c.item_kind == "string":
+        long = col.list.eval(pl.element().str.len_chars() > c.item_max_length).list.any()
+        checks.append(Check(c.name, present & long.fill_null(False), "an item is too long"))
+    if c.kind == "list" and c.item_pattern is not None and c.item_kind == "string":
+        bad = col.list.eval(~pl.element().str.contains(c.item_pattern)).list.any()
+        checks.append(Check(c.name, present & bad.fill_null(False), f"an item does not match {c.item_pattern}"))
     if c.kind == "list":
         checks.append(
             Check(

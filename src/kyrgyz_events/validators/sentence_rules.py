@@ -5,7 +5,8 @@
 - ``cross.evidence_sentence``: an evidence span starts inside the sentence it names, in the same document.
 - ``cross.sentence_records``: a sentence's ``record_ids`` are exactly the records whose evidence it holds.
 
-Each check is a lazy query of the failing rows only, so a clean package costs a few streaming joins.
+Each check is a lazy query of the failing rows only, so a clean package costs a few streaming joins;
+the costliest, the record comparison, first compares hashed pair sets and runs only when they differ.
 Versions without a ``sentences`` table skip these rules.
 """
 
@@ -14,10 +15,9 @@ from __future__ import annotations
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.validators.cross_rules import emit_failing
 from kyrgyz_events.validators.ids import RID
-from kyrgyz_events.validators.records_fast import MAX_PER_CHECK, _plain
 from kyrgyz_events.validators.report import Findings
-from kyrgyz_events.validators.rules import finding
 
 Lazy = dict[str, pl.LazyFrame]
 
@@ -27,11 +27,7 @@ def _collect(query: pl.LazyFrame) -> pl.DataFrame:
 
 
 def _emit(out: Findings, failing: pl.DataFrame, rule: str, table: str, field: str, message: str, rel: str) -> None:
-    for row in failing.head(MAX_PER_CHECK).iter_rows(named=True):
-        value = _plain(row.get("value"))
-        out.items.append(finding(rule, message, table=table, record_id=row[RID], field=field, file=rel, value=value))
-    if failing.height > MAX_PER_CHECK:
-        out.omitted[(table, rule)] += failing.height - MAX_PER_CHECK
+    emit_failing(out, failing, rule, table, field, message, rel, value_col="value")
 
 
 def sentence_text(sentences: pl.LazyFrame, documents: pl.LazyFrame) -> pl.LazyFrame:
@@ -75,6 +71,27 @@ def evidence_sentence(evidence: pl.LazyFrame, sentences: pl.LazyFrame) -> pl.Laz
         )
         .select(pl.col("evidence_id").alias(RID), pl.col("sentence_id").alias("value"))
     )
+
+
+def _pair_hashes(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Distinct 64-bit hashes of the frame's non-null (sentence_id, record_id) pairs."""
+    pair = pl.struct(pl.col("sentence_id"), pl.col("record_id"))
+    return frame.drop_nulls().select(pair.hash(seed=11).alias("h")).unique()
+
+
+def records_may_differ(evidence: pl.LazyFrame, sentences: pl.LazyFrame) -> bool:
+    """The gate of cross.sentence_records: False when the listed and the cited (sentence, record) pairs
+    are the same set — equal counts of distinct pair hashes on each side and in their union. A
+    difference hides only if a listed pair and a cited pair share a 64-bit hash."""
+    listed = _pair_hashes(sentences.select("sentence_id", pl.col("record_ids").alias("record_id")).explode("record_id"))
+    cited = _pair_hashes(evidence.select("sentence_id", "record_id"))
+    n_listed, n_cited, n_union = (
+        frame.item()
+        for frame in pl.collect_all(
+            [q.select(pl.len()) for q in (listed, cited, pl.concat([listed, cited]).unique())], engine="streaming"
+        )
+    )
+    return not n_listed == n_cited == n_union
 
 
 def sentence_records(evidence: pl.LazyFrame, sentences: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.LazyFrame]:
@@ -130,6 +147,8 @@ def sentence_findings(lfs: Lazy, specs: dict[str, TableSpec], files: dict[str, s
             "the span does not start inside the sentence it names",
             ev_rel,
         )
+        if not records_may_differ(evidence, sentences):
+            return out
         missing, unlisted = sentence_records(evidence, sentences)
         _emit(
             out,
