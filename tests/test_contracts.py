@@ -238,3 +238,23 @@ def test_pandera_rejects_a_bad_id_naming_the_column(specs: dict[str, TableSpec])
     with pytest.raises(SchemaErrors) as caught:
         pandera_schema(spec).validate(frame, lazy=True)
     assert set(caught.value.failure_cases["column"].to_list()) == {"document_id"}
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "bad"),
+    [("casualty_estimates", "claim_ids", ["40"]), ("sentences", "record_ids", ["doc-x"]), ("actors", "aliases", [""])],
+)
+def test_pandera_checks_every_list_item(specs: dict[str, TableSpec], table: str, column: str, bad: list[str]) -> None:
+    """pandera has no built-in for list items: the contract adds item pattern and length checks."""
+    import pandera.polars as pa
+
+    from kyrgyz_events.contracts.pandera_schema import pandera_schema
+
+    if table not in specs:
+        pytest.skip(f"{table} is not in schema {SCHEMA_VERSION}")
+    checks = {c.name for c in pandera_schema(specs[table]).columns[column].checks}
+    assert checks & {"item_pattern", "item_min_length"}, checks
+    column_only = pa.DataFrameSchema({column: pandera_schema(specs[table]).columns[column]})
+    with pytest.raises(pa.errors.SchemaErrors) as caught:
+        column_only.validate(pl.DataFrame({column: [bad]}, schema={column: pl.List(pl.String)}), lazy=True)
+    assert set(caught.value.failure_cases["column"].to_list()) == {column}

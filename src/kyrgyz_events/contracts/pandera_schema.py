@@ -43,7 +43,29 @@ def _checks(column: Column) -> list[Any]:
         checks.append(pa.Check.str_length(min_value=column.min_length, name="min_length"))
     if column.kind == "string" and column.max_length is not None:
         checks.append(pa.Check.str_length(max_value=column.max_length, name="max_length"))
+    if column.kind == "list" and column.item_kind == "string":
+        checks += _item_checks(column)
     return checks
+
+
+def _item_checks(column: Column) -> list[Any]:
+    """Checks on every item of a list column (pandera has no built-in for list items)."""
+    import pandera.polars as pa
+
+    conditions: dict[str, pl.Expr] = {}
+    if column.item_pattern is not None:
+        conditions["item_pattern"] = pl.element().str.contains(column.item_pattern)
+    if column.item_min_length is not None:
+        conditions["item_min_length"] = pl.element().str.len_chars() >= column.item_min_length
+    if column.item_max_length is not None:
+        conditions["item_max_length"] = pl.element().str.len_chars() <= column.item_max_length
+    return [
+        pa.Check(
+            lambda data, cond=cond: data.lazyframe.select(pl.col(data.key).list.eval(cond).list.all()),
+            name=name,
+        )
+        for name, cond in conditions.items()
+    ]
 
 
 def pandera_schema(spec: TableSpec) -> Any:
