@@ -11,11 +11,11 @@ The document is plain JSON-LD built here (no mlcroissant at build time); ``mlcro
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from kyrgyz_events.contracts.spec import Column, TableSpec, load_specs
+from kyrgyz_events.publish.descriptor import file_digest
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 #: Mime types of a Parquet file: the IANA-registered one, and the one Croissant readers recognise.
@@ -84,15 +84,16 @@ def field_id(table: str, column: str) -> str:
 
 def file_object(table: str, root: Path) -> dict[str, Any]:
     rel = f"data/{table}.parquet"
+    size, digest = file_digest(root / rel)
     return {
         "@type": "cr:FileObject",
         "@id": file_id(table),
         "name": f"{table}.parquet",
         "description": f"The {table} table as Parquet.",
         "contentUrl": rel,
-        "contentSize": f"{(root / rel).stat().st_size} B",
+        "contentSize": f"{size} B",
         "encodingFormat": PARQUET_FORMATS,
-        "sha256": hashlib.sha256((root / rel).read_bytes()).hexdigest(),
+        "sha256": digest.removeprefix("sha256:"),
     }
 
 

@@ -4,7 +4,6 @@ sha256 against the descriptor, and each Parquet file against its JSON Lines twin
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from functools import cache
 from importlib import resources
@@ -14,12 +13,11 @@ from typing import Any
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.publish.descriptor import file_digest
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
 from kyrgyz_events.validators.report import Finding, Findings
 from kyrgyz_events.validators.rules import finding
-
-_CHUNK = 1 << 20
 
 
 @cache
@@ -57,16 +55,6 @@ def profile_findings(descriptor: dict[str, Any]) -> list[Finding]:
     return out
 
 
-def sha256_of(path: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return size, "sha256:" + digest.hexdigest()
-
-
 def integrity_findings(
     descriptor: dict[str, Any], root: Path, formats: tuple[str, ...] = ("parquet", "jsonl")
 ) -> list[Finding]:
@@ -81,7 +69,7 @@ def integrity_findings(
         path = root / res["path"]
         if not path.is_file():
             continue
-        size, digest = sha256_of(path)
+        size, digest = file_digest(path)
         name = res.get("name")
         if res.get("bytes") != size:
             out.append(
