@@ -303,3 +303,116 @@ def test_datasets_loads_every_config_of_the_card_and_the_files_alone(venv: Path,
     assert result["rows"] == row_counts(path(), TABLES)
     assert "date32" in result["types"]["date_start"]
     assert result["types"]["aliases"].startswith("List(")
+
+
+# --- a plain install: the wheel and its declared dependencies only, then each extra ----------------------------
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A new venv with the wheel installed the way a user installs it: its own dependencies, from the index
+    (pinned by constraints.txt), nothing borrowed. Returns (python, wheel)."""
+    repo = repo_root()
+    assert repo is not None
+    work = tmp_path_factory.mktemp("plain")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(repo), "--no-deps", "--no-build-isolation", "-q", "-w", str(work)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (wheel,) = sorted(work.glob("kyrgyz_events-*.whl"))
+    env = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True, timeout=300)
+    python = env / "bin" / "python"
+    pip_install(python, str(wheel), repo)
+    return python, wheel
+
+
+def pip_install(python: Path, requirement: str, repo: Path) -> None:
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "-c", str(repo / "constraints.txt"), requirement],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+@pytest.mark.consumers
+def test_a_plain_install_loads_every_table_with_pyarrow_alone(plain: tuple[Path, Path], tmp_path: Path) -> None:
+    python, _ = plain
+    out = run(
+        python,
+        """
+        import importlib.util, json, sys, kyrgyz_events
+        from kyrgyz_events.load import MissingBackend
+        absent = [m for m in ("pandas", "polars", "pydantic", "jsonschema", "pandera", "yaml", "duckdb")
+                  if importlib.util.find_spec(m) is not None]
+        rows = {t: kyrgyz_events.load(t).num_rows for t in kyrgyz_events.tables()}
+        kinds = sorted({type(kyrgyz_events.load(t)).__name__ for t in kyrgyz_events.tables()})
+        messages = []
+        for backend in ("pandas", "polars"):
+            try:
+                kyrgyz_events.load("events", backend=backend)
+            except MissingBackend as e:
+                messages.append(str(e))
+        info = kyrgyz_events.describe()
+        print(json.dumps({"installed_extras": absent, "rows": rows, "kinds": kinds, "messages": messages,
+                          "described": list(info.tables), "citation": kyrgyz_events.citation()}))
+        """,
+        tmp_path,
+    )
+    seen = json.loads(out)
+    assert seen["installed_extras"] == []
+    assert seen["rows"] == row_counts(path(), TABLES)
+    assert seen["kinds"] == ["Table"]
+    assert [("kyrgyz-events[pandas]" in seen["messages"][0]), ("kyrgyz-events[polars]" in seen["messages"][1])] == [
+        True,
+        True,
+    ]
+    assert seen["described"] == TABLES and "kyrgyz-events" in seen["citation"]
+    cli = python.parent / "kyrgyz-events"
+    helped = subprocess.run([str(cli), "--help"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert helped.returncode == 0 and "commands for users" in helped.stdout
+    validated = subprocess.run(
+        [str(cli), "validate", str(tmp_path)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert validated.returncode == 2 and "pip install 'kyrgyz-events[validate]'" in validated.stderr
+    assert "Traceback" not in validated.stderr
+
+
+@pytest.mark.consumers
+def test_each_extra_adds_what_it_names(plain: tuple[Path, Path], tmp_path: Path) -> None:
+    python, wheel = plain
+    repo = repo_root()
+    assert repo is not None
+    pip_install(python, f"{wheel}[polars]", repo)
+    assert run(
+        python, "import kyrgyz_events; print(type(kyrgyz_events.load('events')).__module__)", tmp_path
+    ).strip() == ("polars.dataframe.frame")
+    pip_install(python, f"{wheel}[pandas]", repo)
+    out = run(
+        python,
+        "import kyrgyz_events; f = kyrgyz_events.load('events'); print(type(f).__name__, f.attrs['table'])",
+        tmp_path,
+    )
+    assert out.split() == ["DataFrame", "events"]
+    pip_install(python, f"{wheel}[duckdb]", repo)
+    assert run(
+        python,
+        "import kyrgyz_events; print(kyrgyz_events.connect().sql('SELECT count(*) FROM events').fetchall()[0][0])",
+        tmp_path,
+    ).strip() == str(row_counts(path(), ["events"])["events"])
+    pip_install(python, f"{wheel}[validate]", repo)
+    cli = python.parent / "kyrgyz-events"
+    shipped = run(python, "import kyrgyz_events; print(kyrgyz_events.path())", tmp_path).strip()
+    done = subprocess.run([str(cli), "validate", shipped], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    out = run(
+        python,
+        "from kyrgyz_events.schemas import pandera_schema; import kyrgyz_events; "
+        "pandera_schema('events').validate(kyrgyz_events.load('events', backend='polars')); print('ok')",
+        tmp_path,
+    )
+    assert out.strip() == "ok"

@@ -200,6 +200,7 @@ def test_cli_generate_check_names_stale_files_and_the_command(
     assert REPO is not None
     shutil.copytree(REPO / "schema", tmp_path / "schema")
     shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copy(REPO / "CITATION.cff", tmp_path)
     assert run_cli("generate", "--check", "--root", str(tmp_path)) == 0
     (tmp_path / "docs" / "reference.md").write_text("stale\n", encoding="utf-8")
     (tmp_path / "schema" / SCHEMA_VERSION / "actors.schema.json").unlink()

@@ -2,11 +2,14 @@
 
     >>> import kyrgyz_events
     >>> kyrgyz_events.tables()                    # the published tables
-    >>> kyrgyz_events.load("events")               # a pandas DataFrame (backend="polars" | "pyarrow")
-    >>> kyrgyz_events.path()                       # the package folder, for DuckDB and other tools
-    >>> kyrgyz_events.validate("path/to/package")  # a Report; .valid, .findings, .exit_code
+    >>> print(kyrgyz_events.describe())           # what they hold, the licence, the versions
+    >>> kyrgyz_events.load("events")              # pandas if installed, else Polars, else pyarrow
+    >>> kyrgyz_events.citation()                  # how to cite it ("bibtex", "cff")
+    >>> kyrgyz_events.connect()                   # DuckDB, every table a view (extra: duckdb)
+    >>> kyrgyz_events.write_table(df, "mine/data/events.parquet", "events")  # your own rows, published layout
+    >>> kyrgyz_events.validate("path/to/package") # a Report; .valid, .findings, .exit_code (extra: validate)
 
-Importing this module is light: the loading path needs only pyarrow (and pandas or polars for those
+Importing this module is light: loading and describing need only pyarrow (pandas or Polars for those
 backends); validation imports pandera and jsonschema when first called.
 """
 
@@ -15,14 +18,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
+from kyrgyz_events.about import citation, describe
 
 # Eager on purpose: a lazily imported `load` would be shadowed by the submodule of the same name.
 from kyrgyz_events.load import load, path, tables
+from kyrgyz_events.sql import connect
+from kyrgyz_events.write import write_table
 
 if TYPE_CHECKING:
     from kyrgyz_events.validators import validate
 
-__all__ = ["DATASET_VERSION", "SCHEMA_VERSION", "__version__", "load", "path", "tables", "validate"]
+__all__ = [
+    "DATASET_VERSION",
+    "SCHEMA_VERSION",
+    "__version__",
+    "citation",
+    "connect",
+    "describe",
+    "load",
+    "path",
+    "tables",
+    "validate",
+    "write_table",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -20,11 +20,22 @@ from kyrgyz_events.publish.package import write_package
 from kyrgyz_events.validators.report import Report
 
 #: What a build publishes into the dataset folder, swapped in together.
-OUTPUTS = ["data", "datapackage.json", "croissant.json", "README.md"]
+OUTPUTS = ["data", "datapackage.json", "croissant.json", "README.md", "reference.md", "crosswalk.md"]
+#: Generated pages the package carries, so that the card's links work wherever the package goes (the wheel).
+PAGES = {"reference.md": "docs/reference.md", "crosswalk.md": "docs/crosswalk.md"}
 
 
 class _Invalid(Exception):
     """Raised inside the staging block to abandon the staged outputs."""
+
+
+def write_pages(stage: Path) -> None:
+    """The column reference and the crosswalk, the same bytes as their committed copies in ``docs/``."""
+    from kyrgyz_events.generate import generated_files
+
+    files = generated_files()
+    for name, generated in PAGES.items():
+        (stage / name).write_text(files[generated], encoding="utf-8", newline="\n")
 
 
 def build(root: Path) -> Report:
@@ -43,6 +54,7 @@ def build(root: Path) -> Report:
             descriptor = write_package(stage, specs, rows, package_metadata(published))
             write_croissant(stage, descriptor)
             write_card(stage, root, rows, descriptor)
+            write_pages(stage)
             staged_report = validate(stage)
             report.extend(staged_report.findings)
             report.rows_checked = staged_report.rows_checked

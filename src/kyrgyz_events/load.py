@@ -2,17 +2,19 @@
 
     >>> import kyrgyz_events
     >>> kyrgyz_events.tables()                        # ['documents', 'actors', ..., 'casualty_estimates']
-    >>> events = kyrgyz_events.load("events")         # pandas DataFrame (pyarrow-backed dtypes)
+    >>> events = kyrgyz_events.load("events")         # pandas if installed, else Polars, else pyarrow
     >>> events = kyrgyz_events.load("events", backend="polars")
     >>> kyrgyz_events.path() / "data" / "events.parquet"   # for DuckDB and other tools
 
 The files are read from the package folder (:func:`path`): the repository's ``dataset/`` in a checkout,
-else the copy the wheel ships as ``kyrgyz_events/_dataset``. Nothing is fetched. Loading needs pyarrow,
-plus pandas or Polars for those backends; it never imports the validation stack (pandera, jsonschema).
+else the copy the wheel ships as ``kyrgyz_events/_dataset``. Nothing is fetched. Loading needs pyarrow
+alone (a plain ``pip install kyrgyz-events``); pandas and Polars come with the extras of those names. It
+never imports the validation stack (pandera, jsonschema, pydantic).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -24,8 +26,15 @@ if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa
 
-Backend = Literal["pandas", "polars", "pyarrow"]
+Backend = Literal["auto", "pandas", "polars", "pyarrow"]
+#: The backends, in the order ``backend="auto"`` tries them.
 BACKENDS: tuple[str, ...] = ("pandas", "polars", "pyarrow")
+#: The extra of this package that installs each dataframe library.
+EXTRAS = {"pandas": "pandas", "polars": "polars"}
+
+
+class MissingBackend(ImportError):
+    """A backend was asked for whose library is not installed; the message names the extra to install."""
 
 
 def path() -> Path:
@@ -33,43 +42,73 @@ def path() -> Path:
     return dataset_root()
 
 
+def descriptor() -> dict[str, Any]:
+    """The package's ``datapackage.json``, parsed."""
+    parsed: dict[str, Any] = json.loads((path() / "datapackage.json").read_text(encoding="utf-8"))
+    return parsed
+
+
 def tables() -> list[str]:
-    """The published tables, in publishing order (the Parquet resources of ``datapackage.json``)."""
-    descriptor_path = path() / "datapackage.json"
-    descriptor: dict[str, Any] = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    return [r["name"] for r in descriptor.get("resources", []) if r.get("format") == "parquet"]
+    """The published tables, in publishing order (the Parquet resources of ``datapackage.json``).
+    :func:`kyrgyz_events.describe` says what each holds."""
+    return [r["name"] for r in descriptor().get("resources", []) if r.get("format") == "parquet"]
+
+
+def installed(backend: str) -> bool:
+    """Whether the library of a backend can be imported (without importing it)."""
+    return importlib.util.find_spec(backend) is not None
+
+
+def choose_backend(backend: str = "auto") -> str:
+    """The backend :func:`load` uses: the one asked for, or with ``"auto"`` the first installed of pandas,
+    Polars and pyarrow. Raises :class:`MissingBackend`, naming the extra, when the one asked for is missing."""
+    if backend == "auto":
+        return next(b for b in BACKENDS if installed(b))
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of auto, {', '.join(BACKENDS)}")
+    if not installed(backend):
+        raise MissingBackend(
+            f"kyrgyz_events.load(backend={backend!r}) needs {backend}, which is not installed: "
+            f"pip install 'kyrgyz-events[{EXTRAS[backend]}]' (or use backend='pyarrow', which always works)"
+        )
+    return backend
 
 
 @overload
-def load(table: str, backend: Literal["pandas"] = "pandas") -> pd.DataFrame: ...
+def load(table: str, backend: Literal["pandas"]) -> pd.DataFrame: ...
 @overload
 def load(table: str, backend: Literal["polars"]) -> pl.DataFrame: ...
 @overload
 def load(table: str, backend: Literal["pyarrow"]) -> pa.Table: ...
+@overload
+def load(table: str, backend: Literal["auto"] = "auto") -> pd.DataFrame | pl.DataFrame | pa.Table: ...
 
 
-def load(table: str, backend: Backend = "pandas") -> pd.DataFrame | pl.DataFrame | pa.Table:
+def load(table: str, backend: Backend = "auto") -> pd.DataFrame | pl.DataFrame | pa.Table:
     """One published table, read from ``data/<table>.parquet`` in the package folder.
 
-    Types survive the trip with every backend:
+    ``backend="auto"`` (the default) gives a pandas DataFrame when pandas is installed, else a Polars
+    DataFrame when Polars is, else a ``pyarrow.Table``; name a backend to get that type everywhere. Types
+    survive the trip with every backend:
 
     - ``"pandas"``: a DataFrame with pyarrow-backed dtypes (``pd.ArrowDtype``): a date column is
       ``date32[day][pyarrow]`` whose values are ``datetime.date``; a list column (``actors.aliases``) holds
       Python lists; a nullable integer (``locations.geonames_id``) stays ``int64[pyarrow]`` with ``pd.NA``
-      for missing values (not float64 with NaN); strings are ``string[pyarrow]``.
+      for missing values (not float64 with NaN); strings are ``string[pyarrow]``. ``df.attrs`` holds the
+      table's name, description, schema version and a description of every column.
     - ``"polars"``: a DataFrame with ``Date``, ``List(String)`` and ``Int64`` (nulls allowed) columns.
-    - ``"pyarrow"``: the ``pyarrow.Table`` exactly as written, with the schema version and column
-      descriptions in its schema metadata.
+    - ``"pyarrow"``: the ``pyarrow.Table`` exactly as written: the schema version and the table's
+      description in its schema metadata, each column's description in its field metadata.
 
-    Raises ``ValueError`` for a table or backend this package does not publish.
+    Raises ``ValueError`` for a table or backend this package does not publish, and
+    :class:`MissingBackend` (an ``ImportError``) naming the extra to install for a missing library.
     """
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    chosen = choose_backend(backend)
     known = tables()
     if table not in known:
         raise ValueError(f"unknown table {table!r}; the package publishes {', '.join(known)}")
     file = path() / "data" / f"{table}.parquet"
-    if backend == "polars":
+    if chosen == "polars":
         import polars as pl
 
         return pl.read_parquet(file)
@@ -77,13 +116,23 @@ def load(table: str, backend: Backend = "pandas") -> pd.DataFrame | pl.DataFrame
 
     with pq.ParquetFile(file) as parquet:  # unlike pq.read_table, this does not import pandas
         arrow = parquet.read()
-    if backend == "pyarrow":
+    if chosen == "pyarrow":
         return arrow
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "kyrgyz_events.load(backend='pandas') needs pandas: pip install 'kyrgyz-events[pandas]',"
-            " or use backend='polars' or 'pyarrow'"
-        ) from exc
-    return arrow.to_pandas(types_mapper=pd.ArrowDtype)
+    import pandas as pd
+
+    frame = arrow.to_pandas(types_mapper=pd.ArrowDtype)
+    frame.attrs.update(table_attrs(arrow.schema))
+    return frame
+
+
+def table_attrs(schema: pa.Schema) -> dict[str, Any]:
+    """What an Arrow schema written by this package says about its table, as plain values (``df.attrs``)."""
+    meta = {k.decode(): v.decode() for k, v in (schema.metadata or {}).items()}
+    columns = {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in schema}
+    return {
+        "table": meta.get("kyrgyz_events.table"),
+        "description": meta.get("description"),
+        "schema_version": meta.get("kyrgyz_events.schema_version"),
+        "dataset_version": meta.get("kyrgyz_events.dataset_version"),
+        "columns": columns,
+    }

@@ -8,10 +8,33 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def is_checkout(folder: Path) -> bool:
+    """Whether ``folder`` is a kyrgyz-events source checkout (its pyproject, schemas and annotations)."""
+    pyproject = folder / "pyproject.toml"
+    if not (pyproject.is_file() and (folder / "schema").is_dir() and (folder / "dataset" / "annotations").is_dir()):
+        return False
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return 'name = "kyrgyz-events"' in text
+
+
 def repo_root() -> Path | None:
     """The repository checkout this package runs from (editable install), or None in a wheel."""
     root = _PACKAGE.parent.parent
-    return root if (root / "pyproject.toml").is_file() and (root / "schema").is_dir() else None
+    return root if is_checkout(root) else None
+
+
+def find_checkout(start: Path | None = None) -> Path | None:
+    """The checkout holding ``start`` (default: the current folder) or one of its parents; else the checkout
+    this package runs from (editable install); else None. Maintainer commands (``build``, ``schema``) use it,
+    so they work from anywhere inside a checkout, whichever way the package was installed."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if is_checkout(folder):
+            return folder
+    return repo_root()
 
 
 def schema_root() -> Path:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from kyrgyz_events.paths import repo_root
+from kyrgyz_events.paths import find_checkout
 
 EXAMPLE = "example:\n  kyrgyz-events build                 # dataset/annotations -> dataset/data, datapackage.json"
 
@@ -19,7 +20,12 @@ def add_parser(sub: Any) -> None:
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--dataset", type=Path, default=None, help="the dataset folder (default: the repository's)")
+    p.add_argument(
+        "--dataset",
+        type=Path,
+        default=None,
+        help="the dataset folder (default: that of the checkout holding the current folder)",
+    )
     p.set_defaults(run=run)
 
 
@@ -28,9 +34,13 @@ def run(args: argparse.Namespace) -> int:
 
     root = args.dataset
     if root is None:
-        repo = repo_root()
+        repo = find_checkout()
         if repo is None:
-            print("error: not in a kyrgyz-events checkout; pass --dataset DIR")
+            print(
+                "error: build is a maintainer command: run it inside a kyrgyz-events checkout"
+                " (the folder with pyproject.toml, schema/ and dataset/annotations/), or pass --dataset DIR",
+                file=sys.stderr,
+            )
             return 2
         root = repo / "dataset"
     report = build(root)

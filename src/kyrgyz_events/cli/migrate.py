@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from kyrgyz_events._version import SCHEMA_VERSION
-from kyrgyz_events.evolution import migrations
 
 EXAMPLES = f"""examples:
   kyrgyz-events migrate dataset --to {SCHEMA_VERSION}                 # writes dataset-{SCHEMA_VERSION}/
@@ -36,6 +35,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kyrgyz_events.evolution import migrations
+
     source: Path = args.path
     out: Path = args.out or source.resolve().parent / f"{source.resolve().name}-{args.to_version}"
     try:

@@ -7,15 +7,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kyrgyz_events._version import SCHEMA_VERSION
-from kyrgyz_events.evolution.diff import JsonSchemas, SchemaFolderError, diff_versions, load_schema_folder
-from kyrgyz_events.evolution.gate import check_bump
-from kyrgyz_events.evolution.releases import record_release
-from kyrgyz_events.generate import REGENERATE_COMMAND, check_generated, write_generated
-from kyrgyz_events.generate.json_schema import all_json_schemas
-from kyrgyz_events.paths import repo_root, schema_root
+from kyrgyz_events.paths import find_checkout, schema_root
+
+if TYPE_CHECKING:
+    from kyrgyz_events.evolution.diff import JsonSchemas
 
 EXAMPLES = """examples:
   kyrgyz-events schema generate            # rewrite schema/<version>/, docs/reference.md, docs/crosswalk.md
@@ -61,13 +59,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _root(args: argparse.Namespace) -> Path | None:
-    root: Path | None = args.root if args.root is not None else repo_root()
+    root: Path | None = args.root if args.root is not None else find_checkout()
     if root is None:
-        print("error: this needs a source checkout (pass --root DIR)", file=sys.stderr)
+        print(
+            "error: this is a maintainer command: run it inside a kyrgyz-events checkout, or pass --root DIR",
+            file=sys.stderr,
+        )
     return root
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    from kyrgyz_events.generate import REGENERATE_COMMAND, check_generated, write_generated
+
     root = _root(args)
     if root is None:
         return 2
@@ -83,6 +86,9 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def _schemas(arg: str) -> tuple[JsonSchemas, str]:
+    from kyrgyz_events.evolution.diff import load_schema_folder
+    from kyrgyz_events.generate.json_schema import all_json_schemas
+
     if arg == "models":
         return all_json_schemas(SCHEMA_VERSION), f"models ({SCHEMA_VERSION})"
     folder = Path(arg)
@@ -92,6 +98,8 @@ def _schemas(arg: str) -> tuple[JsonSchemas, str]:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions
+
     try:
         (old, old_name), (new, new_name) = _schemas(args.old), _schemas(args.new)
         diff = diff_versions(old, new, old_name, new_name)
@@ -103,6 +111,9 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_check_bump(args: argparse.Namespace) -> int:
+    from kyrgyz_events.evolution.diff import SchemaFolderError
+    from kyrgyz_events.evolution.gate import check_bump
+
     root = _root(args)
     if root is None:
         return 2
@@ -116,6 +127,9 @@ def run_check_bump(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
+    from kyrgyz_events.evolution.releases import record_release
+    from kyrgyz_events.generate import REGENERATE_COMMAND, check_generated
+
     root = _root(args)
     if root is None:
         return 2

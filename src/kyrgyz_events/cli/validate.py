@@ -12,6 +12,7 @@ examples:
   kyrgyz-events validate path/to/package         # a folder holding datapackage.json
   kyrgyz-events validate data/events.parquet     # one table file: its record and table rules
   kyrgyz-events validate dataset --format json --limit 50
+  kyrgyz-events validate mine/events.parquet --schema-version 1.0.0   # a file of your own, an older release
 
 exit codes: 0 valid, 1 invalid data, 2 unusable input (missing or unreadable file, truncated Parquet,
 malformed JSON line, unknown schema version, bad arguments)
@@ -42,6 +43,12 @@ def add_parser(subparsers: Any) -> None:
         help="show at most N findings per table and rule (text) or N in all (json); all are counted",
     )
     p.add_argument(
+        "--schema-version",
+        metavar="VERSION",
+        help="the released schema version the input follows (default: the version it declares; "
+        "an input that declares none is checked as the current version, and that is reported)",
+    )
+    p.add_argument(
         "--reference", action="store_true", help="check records one by one with jsonschema (slow) instead of vectorised"
     )
     p.set_defaults(run=run)
@@ -50,7 +57,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.validators import validate
 
-    report = validate(args.path, fast=not args.reference)
+    report = validate(args.path, fast=not args.reference, schema_version=args.schema_version)
     if args.format == "json":
         print(json.dumps(report.as_dict(limit=args.limit), ensure_ascii=False, indent=2))
     else:

@@ -90,3 +90,77 @@ def pandera_schema(spec: TableSpec) -> Any:
         unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
         description=spec.description,
     )
+
+
+def _arrow_dtype(column: Column) -> Any:
+    """The pandas dtype of a column as ``kyrgyz_events.load(backend="pandas")`` gives it (pyarrow-backed)."""
+    import pandas as pd
+
+    from kyrgyz_events.contracts.arrow import arrow_type
+
+    return pd.ArrowDtype(arrow_type(column))
+
+
+def _pandas_checks(column: Column) -> list[Any]:
+    import pandera.pandas as pa
+
+    checks: list[Any] = []
+    if column.enum is not None:
+        checks.append(pa.Check.isin(list(column.enum), name="enum"))
+    if column.pattern is not None:
+        checks.append(pa.Check.str_matches(column.pattern, name="pattern"))
+    if column.minimum is not None:
+        checks.append(pa.Check.ge(column.minimum, name="minimum"))
+    if column.maximum is not None:
+        checks.append(pa.Check.le(column.maximum, name="maximum"))
+    if column.kind == "string" and (column.min_length is not None or column.max_length is not None):
+        checks.append(pa.Check.str_length(column.min_length, column.max_length, name="length"))
+    if column.kind == "list" and column.item_kind == "string":
+        checks += _pandas_item_checks(column)
+    return checks
+
+
+def _pandas_item_checks(column: Column) -> list[Any]:
+    """Checks on every item of a list column, element-wise (pandera has no built-in for list items)."""
+    import re
+
+    import pandera.pandas as pa
+
+    tests: dict[str, Any] = {}
+    if column.item_pattern is not None:
+        tests["item_pattern"] = re.compile(column.item_pattern).search
+    if column.item_min_length is not None:
+        tests["item_min_length"] = lambda s, n=column.item_min_length: len(s) >= n
+    if column.item_max_length is not None:
+        tests["item_max_length"] = lambda s, n=column.item_max_length: len(s) <= n
+    return [
+        pa.Check(lambda items, t=t: items is None or all(t(i) for i in items), element_wise=True, name=name)
+        for name, t in tests.items()
+    ]
+
+
+def pandas_schema(spec: TableSpec) -> Any:
+    """A ``pandera.pandas.DataFrameSchema`` for the table (strict: no unknown columns). Columns are coerced
+    to the pyarrow-backed dtypes that ``kyrgyz_events.load(backend="pandas")`` gives, so a frame built by
+    hand (object strings, ``datetime.date`` values, Python lists) is checked as well as a loaded one."""
+    import pandera.pandas as pa
+
+    columns = {
+        c.name: pa.Column(
+            _arrow_dtype(c),
+            checks=_pandas_checks(c),
+            nullable=c.nullable,
+            unique=spec.primary_key == (c.name,),
+            coerce=True,
+            description=c.description,
+        )
+        for c in spec.columns
+    }
+    return pa.DataFrameSchema(
+        columns,
+        name=spec.name,
+        strict=True,
+        ordered=False,
+        unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
+        description=spec.description,
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kyrgyz_events._version import SCHEMA_VERSION
+from kyrgyz_events.about import citation_cff
 from kyrgyz_events.generate.cli_doc import cli_markdown
 from kyrgyz_events.generate.crosswalk_doc import crosswalk_markdown
 from kyrgyz_events.generate.json_schema import all_json_schemas
@@ -41,6 +42,7 @@ def generated_files() -> dict[str, str]:
     files[f"{folder}/README.md"] = _folder_readme(SCHEMA_VERSION)
     files["docs/reference.md"] = reference_markdown(schemas, DO_NOT_EDIT)
     files["docs/crosswalk.md"] = crosswalk_markdown(DO_NOT_EDIT)
+    files["CITATION.cff"] = citation_cff()
     files["docs/cli.md"] = cli_markdown(DO_NOT_EDIT.replace("src/kyrgyz_events/models", "the CLI's argument parsers"))
     return files
 

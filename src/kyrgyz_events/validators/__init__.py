@@ -21,16 +21,25 @@ __all__ = ["RULES", "Finding", "Report", "Rule", "validate"]
 
 
 def validate(
-    path: str | Path | None = None, *, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")
+    path: str | Path | None = None,
+    *,
+    fast: bool = True,
+    formats: tuple[str, ...] = ("parquet", "jsonl"),
+    schema_version: str | None = None,
 ) -> Report:
     """Validate a package, a datapackage.json, or a single table file; with no path, this repository's
     published package and its annotations. Never raises for bad input: it becomes an unusable finding.
 
     ``formats`` limits which files of each table are read ("parquet", "jsonl"); with both, the twins are
     also compared. Integrity (bytes, sha256) is checked for every file either way.
+
+    ``schema_version`` says which released schema version the input follows. Without it, the version the
+    input declares is used; an input that declares none (a file written back by pandas or Polars, a
+    descriptor without ``x-schemaVersion``) is checked as the current version, and the missing declaration
+    is reported as a finding while every data rule still runs.
     """
     from kyrgyz_events.validators.run import validate_path, validate_repository
 
     if path is None:
         return validate_repository(fast=fast, formats=formats)
-    return validate_path(Path(path), fast=fast, formats=formats)
+    return validate_path(Path(path), fast=fast, formats=formats, schema_version=schema_version)

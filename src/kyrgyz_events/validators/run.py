@@ -29,18 +29,26 @@ from kyrgyz_events.validators.table_rules import table_findings
 
 
 def validate_path(
-    path: Path, *, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl"), lazy: bool = True
+    path: Path,
+    *,
+    fast: bool = True,
+    formats: tuple[str, ...] = ("parquet", "jsonl"),
+    lazy: bool = True,
+    schema_version: str | None = None,
 ) -> Report:
     """``lazy`` (with ``fast``, a package and Parquet only): count every rule's failures in one lazy plan
-    first and materialise only the failing rules (``lazy_run``); else read every table eagerly."""
+    first and materialise only the failing rules (``lazy_run``); else read every table eagerly.
+    ``schema_version``: the version the input follows, where it does not say or says otherwise."""
     report = Report(target=str(path))
     try:
-        inputs = open_inputs(path)
+        inputs = open_inputs(path, schema_version)
         report.schema_version = inputs.version
         report.extend(inputs.findings)
         _run(inputs, report, fast=fast, formats=formats, lazy=lazy)
     except Unusable as e:
         report.add(e.finding)
+    except ImportError:  # a missing optional dependency is the installation's fault, not the input's
+        raise
     except Exception as e:
         report.add(unusable("package.readable", f"cannot validate {path}: {type(e).__name__}: {e}", file=str(path)))
     return report

@@ -68,23 +68,51 @@ def _read_descriptor(path: Path) -> dict[str, Any]:
     return data
 
 
-def _declared_version(descriptor: dict[str, Any]) -> str:
+def _declared_version(descriptor: dict[str, Any]) -> str | None:
     version = descriptor.get("x-schemaVersion")
-    if not isinstance(version, str):
-        raise Unusable(
-            unusable("package.schema_version", "datapackage.json declares no x-schemaVersion", file="datapackage.json")
-        )
-    return version
+    return version if isinstance(version, str) else None
 
 
-def open_package(path: Path) -> Inputs:
+def checked_version(declared: str | None, given: str | None, where: str, **kw: Any) -> tuple[str, list[Finding]]:
+    """The schema version to check an input against, and what to report about it: the version the user
+    gave (``--schema-version``), else the one the input declares, else the current one. A missing or a
+    contradicted declaration is a finding, not the end of the report."""
+    from kyrgyz_events._version import SCHEMA_VERSION
+
+    version = given or declared or SCHEMA_VERSION
+    if declared is None:
+        how = "as given by --schema-version" if given else "the current version; say which with --schema-version"
+        return version, [
+            finding(
+                "package.schema_version",
+                f"{where} declares no schema version; checked as {version} ({how})",
+                file=where,
+                field="x-schemaVersion" if where == "datapackage.json" else "kyrgyz_events.schema_version",
+                **kw,
+            )
+        ]
+    if given is not None and given != declared:
+        return version, [
+            finding(
+                "package.schema_version",
+                f"{where} declares schema version {declared!r}; checked as {given} as given by --schema-version",
+                file=where,
+                value=declared,
+                **kw,
+            )
+        ]
+    return version, []
+
+
+def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     """A package folder, or its datapackage.json. Resource paths follow the descriptor."""
     descriptor_path = path / "datapackage.json" if path.is_dir() else path
     root = descriptor_path.parent
     descriptor = _read_descriptor(descriptor_path)
-    version = _declared_version(descriptor)
+    version, about_version = checked_version(_declared_version(descriptor), schema_version, "datapackage.json")
     specs = _specs(version, "datapackage.json")
     inputs = Inputs(target=str(path), root=root, version=version, specs=specs, files={}, descriptor=descriptor)
+    inputs.findings.extend(about_version)
     resources = descriptor.get("resources")
     by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
     for table in specs:
@@ -127,33 +155,27 @@ def _known(version: Any) -> bool:
     return True
 
 
-def open_file(path: Path) -> Inputs:
+def open_file(path: Path, schema_version: str | None = None) -> Inputs:
     """A single .parquet or .jsonl table file: its table and version from the Parquet metadata, or (for
-    JSON Lines) from the datapackage.json of the package it sits in."""
+    JSON Lines) from the datapackage.json of the package it sits in; ``schema_version`` overrides both."""
     if not path.is_file():
         raise Unusable(unusable("package.readable", f"{path} does not exist", file=path.name))
     fmt = path.suffix.lstrip(".")
-    table, version = path.stem, None
+    table, declared = path.stem, None
     if fmt == "parquet":
         meta = _parquet_kv(path, path.name)
         table = meta.get(META_TABLE, table.encode()).decode()
         raw = meta.get(META_VERSION)
-        if raw is None:
-            raise Unusable(
-                unusable(
-                    "package.schema_version", "the Parquet file declares no schema version", file=path.name, table=table
-                )
-            )
-        version = raw.decode()
+        declared = raw.decode() if raw is not None else None
+        version, about_version = checked_version(declared, schema_version, path.name, table=table)
     else:
         for candidate in (path.parent / "datapackage.json", path.parent.parent / "datapackage.json"):
             if candidate.is_file():
-                version = _declared_version(_read_descriptor(candidate))
+                declared = _declared_version(_read_descriptor(candidate))
                 break
-        if version is None:
-            from kyrgyz_events._version import SCHEMA_VERSION
-
-            version = SCHEMA_VERSION
+        version, about_version = checked_version(declared, schema_version, path.name, table=table)
+        if declared is None:  # a JSON Lines file carries no metadata of its own: none is missing
+            about_version = []
     specs = _specs(version, path.name)
     if table not in specs:
         raise Unusable(
@@ -171,16 +193,18 @@ def open_file(path: Path) -> Inputs:
         specs={table: specs[table]},
         files={table: {fmt: path}},
         single_file=True,
+        findings=about_version,
     )
 
 
-def open_inputs(path: Path) -> Inputs:
+def open_inputs(path: Path, schema_version: str | None = None) -> Inputs:
+    """The input to validate; ``schema_version`` is the version the user says it follows (else its own)."""
     if not path.exists():
         raise Unusable(unusable("package.readable", f"{path} does not exist", file=path.name))
     if path.suffix in (".parquet", ".jsonl"):
-        return open_file(path)
+        return open_file(path, schema_version)
     if path.is_dir() or path.suffix == ".json":
-        return open_package(path)
+        return open_package(path, schema_version)
     raise Unusable(
         unusable(
             "package.readable",
@@ -203,8 +227,20 @@ def parquet_version_findings(inputs: Inputs, table: str, path: Path) -> list[Fin
     meta = _parquet_kv(path, rel)
     out: list[Finding] = []
     declared = meta.get(META_VERSION, b"").decode() or None
-    if declared != inputs.version:
-        known = declared is not None and _known(declared)
+    if declared is None:
+        # Missing metadata (a file written back by pandas or Polars alone) is a finding, not the end of the
+        # report: the data rules still run, under the package's version (kyrgyz_events.write_table keeps it).
+        out.append(
+            finding(
+                "package.schema_version",
+                f"the Parquet file declares no schema version (its metadata is missing; checked as {inputs.version}; "
+                "kyrgyz_events.write_table writes it)",
+                table=table,
+                file=rel,
+                field="kyrgyz_events.schema_version",
+            )
+        )
+    elif declared != inputs.version:
         out.append(
             finding(
                 "package.schema_version",
@@ -212,7 +248,7 @@ def parquet_version_findings(inputs: Inputs, table: str, path: Path) -> list[Fin
                 table=table,
                 file=rel,
                 value=declared,
-                unusable=not known,
+                unusable=not _known(declared),
             )
         )
     named = meta.get(META_TABLE, b"").decode() or None
