@@ -141,6 +141,25 @@ def _list_items_retyped(s: Schemas) -> None:
     prop(s, "visits", "tags")["items"] = {"type": "integer"}
 
 
+def _items(keyword: str, value: Any) -> Callable[[Schemas], None]:
+    def change(s: Schemas) -> None:
+        prop(s, "visits", "tags")["items"][keyword] = value
+
+    return change
+
+
+@dataclass(frozen=True)
+class OnBoth:
+    """A change whose OLD and NEW both differ from the fixture: ``old`` applied to OLD, ``new`` to NEW."""
+
+    old: Callable[[Schemas], None]
+    new: Callable[[Schemas], None]
+
+
+def _items_on_both(keyword: str, old: Any, new: Any) -> OnBoth:
+    return OnBoth(_items(keyword, old), _items(keyword, new))
+
+
 @dataclass(frozen=True)
 class OnOld:
     """A change applied to OLD instead of NEW: the reverse of ``change``."""
@@ -149,7 +168,7 @@ class OnOld:
 
 
 # (id, change, expected kinds in order, class, Confluent compatibility)
-Mutation = Callable[[Schemas], None] | OnOld | None
+Mutation = Callable[[Schemas], None] | OnOld | OnBoth | None
 CASES: list[tuple[str, Mutation, list[str], Level, str]] = [
     ("no_change", None, [], Level.NONE, "FULL"),
     ("table_added", _table_added, ["table_added"], Level.MINOR, "BACKWARD"),
@@ -211,6 +230,19 @@ CASES: list[tuple[str, Mutation, list[str], Level, str]] = [
     ),
     ("min_length_removed", _delete("places", "name", "minLength"), ["constraint_loosened"], Level.MINOR, "BACKWARD"),
     ("min_items_added", _set("visits", "tags", "minItems", 1), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
+    ("item_max_length_added", _items("maxLength", 8), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
+    ("item_max_length_lowered", _items_on_both("maxLength", 16, 8), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
+    ("item_max_length_raised", _items_on_both("maxLength", 8, 16), ["constraint_loosened"], Level.MINOR, "BACKWARD"),
+    ("item_min_length_raised", _items("minLength", 2), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
+    ("item_pattern_added", _items("pattern", "^[a-z]+$"), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
+    ("item_pattern_removed", OnOld(_items("pattern", "^[a-z]+$")), ["constraint_loosened"], Level.MINOR, "BACKWARD"),
+    (
+        "item_pattern_changed",
+        _items_on_both("pattern", "^[a-z]+$", "^[a-z0-9]+$"),
+        ["pattern_changed"],
+        Level.MAJOR,
+        "NONE",
+    ),
     ("pattern_added", _set("visits", "visitor", "pattern", "^[A-Z]"), ["constraint_tightened"], Level.MAJOR, "FORWARD"),
     ("pattern_removed", _delete("places", "place_id", "pattern"), ["constraint_loosened"], Level.MINOR, "BACKWARD"),
     ("pattern_changed", _set("places", "place_id", "pattern", "^pl-[a-z]+$"), ["pattern_changed"], Level.MAJOR, "NONE"),
@@ -257,6 +289,9 @@ def test_each_kind_of_change_is_classified(
     old, new = base(), base()
     if isinstance(change, OnOld):
         change.change(old)
+    elif isinstance(change, OnBoth):
+        change.old(old)
+        change.new(new)
     elif change is not None:
         change(new)
     diff = diff_versions(old, new, "9.0.0", "changed")

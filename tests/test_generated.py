@@ -10,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from kyrgyz_events._version import SCHEMA_VERSION
+from kyrgyz_events.cli import parser
 from kyrgyz_events.contracts import known_versions
 from kyrgyz_events.generate import REGENERATE_COMMAND, check_generated, generated_files, write_generated
 from kyrgyz_events.models import TABLES
@@ -37,7 +38,7 @@ def _enum_nodes(prop: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_committed_files_equal_a_fresh_generation() -> None:
-    drifted = check_generated(ROOT)
+    drifted = check_generated(ROOT, parser())
     assert not drifted, (
         "generated files differ from the models: "
         + ", ".join(drifted)
@@ -50,17 +51,17 @@ def test_regenerate_command_is_the_documented_one() -> None:
 
 
 def test_drift_gate_names_the_drifted_file(tmp_path: Path) -> None:
-    written = write_generated(tmp_path)
-    assert sorted(written) == sorted(generated_files()), "a fresh folder gets every generated file"
-    assert check_generated(tmp_path) == []
+    written = write_generated(tmp_path, parser())
+    assert sorted(written) == sorted(generated_files(parser())), "a fresh folder gets every generated file"
+    assert check_generated(tmp_path, parser()) == []
     edited = f"schema/{SCHEMA_VERSION}/events.schema.json"
     (tmp_path / edited).write_text("{}\n", encoding="utf-8")
     (tmp_path / "docs/reference.md").unlink()
-    assert sorted(check_generated(tmp_path)) == sorted([edited, "docs/reference.md"])
+    assert sorted(check_generated(tmp_path, parser())) == sorted([edited, "docs/reference.md"])
 
 
 def test_no_stray_file_in_the_generated_schema_folder() -> None:
-    generated = {ROOT / rel for rel in generated_files() if rel.startswith(f"schema/{SCHEMA_VERSION}/")}
+    generated = {ROOT / rel for rel in generated_files(parser()) if rel.startswith(f"schema/{SCHEMA_VERSION}/")}
     present = {
         p for p in SCHEMA_DIR.rglob("*") if p.is_file() and p.relative_to(SCHEMA_DIR).parts[0] not in HAND_WRITTEN
     }
@@ -189,3 +190,25 @@ def test_crosswalk_page_lists_every_event_type() -> None:
     crosswalk = (ROOT / "docs" / "crosswalk.md").read_text(encoding="utf-8")
     missing = [e.value for e in EventType if f"| `{e.value}` |" not in crosswalk]
     assert not missing, f"docs/crosswalk.md lacks event types {missing}"
+
+
+def test_the_reference_shows_every_list_item_constraint() -> None:
+    from kyrgyz_events.contracts import load_specs
+
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in reference.splitlines() if line.startswith("| `")}
+    checked = 0
+    for spec in load_specs(SCHEMA_VERSION).values():
+        for c in spec.columns:
+            if c.item_pattern is None and c.item_max_length is None and c.item_min_length is None:
+                continue
+            section = reference.split(f"\n## {spec.name}\n", 1)[1].split("\n## ", 1)[0]
+            row = next(line for line in section.splitlines() if line.startswith(f"| `{c.name}` |"))
+            if c.item_pattern is not None:
+                assert f"each item: pattern `{c.item_pattern.replace('|', chr(92) + '|')}`" in row, row
+            if c.item_max_length is not None:
+                assert f"each item: length <= {c.item_max_length}" in row, row
+            if c.item_min_length is not None:
+                assert f"each item: length >= {c.item_min_length}" in row, row
+            checked += 1
+    assert checked >= 3 and rows

@@ -31,9 +31,9 @@ class _Invalid(Exception):
 
 def write_pages(stage: Path) -> None:
     """The column reference and the crosswalk, the same bytes as their committed copies in ``docs/``."""
-    from kyrgyz_events.generate import generated_files
+    from kyrgyz_events.generate import package_pages
 
-    files = generated_files()
+    files = package_pages()
     for name, generated in PAGES.items():
         (stage / name).write_text(files[generated], encoding="utf-8", newline="\n")
 

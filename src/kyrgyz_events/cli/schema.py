@@ -74,13 +74,15 @@ def run_generate(args: argparse.Namespace) -> int:
     root = _root(args)
     if root is None:
         return 2
+    from kyrgyz_events.cli import parser
+
     if args.check:
-        stale = check_generated(root)
+        stale = check_generated(root, parser())
         for rel in stale:
             print(f"error: {rel} differs from the models; run `{REGENERATE_COMMAND}`", file=sys.stderr)
         print(f"{len(stale)} generated file(s) out of date" if stale else "ok: every generated file is up to date")
         return 1 if stale else 0
-    changed = write_generated(root)
+    changed = write_generated(root, parser())
     print("\n".join(f"wrote {rel}" for rel in changed) or "every generated file was already up to date")
     return 0
 
@@ -133,7 +135,9 @@ def run_release(args: argparse.Namespace) -> int:
     root = _root(args)
     if root is None:
         return 2
-    stale = [rel for rel in check_generated(root) if rel.startswith(f"schema/{SCHEMA_VERSION}/")]
+    from kyrgyz_events.cli import parser
+
+    stale = [rel for rel in check_generated(root, parser()) if rel.startswith(f"schema/{SCHEMA_VERSION}/")]
     if stale:
         print(f"error: {', '.join(stale)} differ from the models; run `{REGENERATE_COMMAND}` first", file=sys.stderr)
         return 1

@@ -57,7 +57,7 @@ _COLUMN_KEYS = {
 }
 
 #: Keywords of a list column's items read through Column.
-_ITEM_KEYS = {"title", "description", "type", "format", "minLength"}
+_ITEM_KEYS = {"title", "description", "type", "format", "minLength", "maxLength", "pattern"}
 #: Numeric constraints: (Column attribute, JSON Schema keyword, True if a larger value is tighter).
 _BOUNDS = (
     ("minimum", "minimum", True),
@@ -66,7 +66,10 @@ _BOUNDS = (
     ("max_length", "maxLength", False),
     ("min_items", "minItems", True),
     ("item_min_length", "items.minLength", True),
+    ("item_max_length", "items.maxLength", False),
 )
+#: Patterns: (Column attribute, where the diff names it).
+_PATTERNS = (("pattern", "pattern"), ("item_pattern", "items.pattern"))
 #: Type changes under which every old value stays valid.
 _WIDENINGS = {("integer", "number")}
 
@@ -326,14 +329,16 @@ def _diff_column(table: str, name: str, old_prop: dict[str, Any], new_prop: dict
     elif n.nullable and not o.nullable:
         out.append(_looser("nullability_loosened", table, name, "null now allowed"))
     out.extend(_diff_enum(table, name, o, n))
-    if o.pattern != n.pattern:
-        if o.pattern is None:
-            out.append(_tighter("constraint_tightened", table, name, f"pattern {n.pattern!r} added"))
-        elif n.pattern is None:
-            out.append(_looser("constraint_loosened", table, name, f"pattern {o.pattern!r} removed"))
+    for attr, keyword in _PATTERNS:
+        a, b = getattr(o, attr), getattr(n, attr)
+        if a == b:
+            continue
+        if a is None:
+            out.append(_tighter("constraint_tightened", table, name, f"{keyword} {b!r} added"))
+        elif b is None:
+            out.append(_looser("constraint_loosened", table, name, f"{keyword} {a!r} removed"))
         else:  # whether one regular expression accepts a subset of another is not decided here
-            detail = f"{o.pattern!r} -> {n.pattern!r}"
-            out.append(Change("pattern_changed", table, name, detail, Level.MAJOR, False, False))
+            out.append(Change("pattern_changed", table, name, f"{keyword} {a!r} -> {b!r}", Level.MAJOR, False, False))
     for attr, keyword, larger_is_tighter in _BOUNDS:
         a, b = getattr(o, attr), getattr(n, attr)
         if a == b:

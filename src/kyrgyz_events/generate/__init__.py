@@ -6,6 +6,12 @@ suite) fails when a committed file differs from a fresh generation.
 
 from __future__ import annotations
 
-from kyrgyz_events.generate.files import REGENERATE_COMMAND, check_generated, generated_files, write_generated
+from kyrgyz_events.generate.files import (
+    REGENERATE_COMMAND,
+    check_generated,
+    generated_files,
+    package_pages,
+    write_generated,
+)
 
-__all__ = ["REGENERATE_COMMAND", "check_generated", "generated_files", "write_generated"]
+__all__ = ["REGENERATE_COMMAND", "check_generated", "generated_files", "package_pages", "write_generated"]

@@ -36,11 +36,10 @@ def _walk(name: str, parser: argparse.ArgumentParser) -> Iterator[tuple[str, str
         yield from _walk(f"{name} {sub}", child)
 
 
-def cli_markdown(banner: str) -> str:
-    from kyrgyz_events.cli import parser
-
+def cli_markdown(cli_parser: argparse.ArgumentParser, banner: str) -> str:
+    """Every command's help, from the CLI's parser (which the caller passes in: this module sits below the CLI)."""
     out = ["# Command reference", "", f"<!-- {banner} -->", ""]
     with _fixed_width():
-        for name, text in _walk("kyrgyz-events", parser()):
+        for name, text in _walk("kyrgyz-events", cli_parser):
             out += [f"## `{name}`", "", "```text", text.rstrip("\n"), "```", ""]
     return "\n".join(out)

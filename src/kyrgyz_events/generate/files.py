@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -33,24 +34,35 @@ def _folder_readme(version: str) -> str:
     )
 
 
-def generated_files() -> dict[str, str]:
-    """Relative path -> content of every file generated from the models for the current version."""
+def package_pages() -> dict[str, str]:
+    """The generated pages the published package carries too: ``docs/<name>`` -> content."""
+    schemas = all_json_schemas(SCHEMA_VERSION)
+    return {
+        "docs/reference.md": reference_markdown(schemas, DO_NOT_EDIT),
+        "docs/crosswalk.md": crosswalk_markdown(DO_NOT_EDIT),
+    }
+
+
+def generated_files(cli_parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Relative path -> content of every file generated from the models (and, for ``docs/cli.md``, from
+    ``cli_parser``, the CLI's parser: passed in, so that this layer never imports the CLI above it)."""
     schemas = all_json_schemas(SCHEMA_VERSION)
     folder = f"schema/{SCHEMA_VERSION}"
     files = {f"{folder}/{table}.schema.json": dump_json(s) for table, s in schemas.items()}
     files[f"{folder}/tables.json"] = dump_json({"schemaVersion": SCHEMA_VERSION, "tables": list(schemas)})
     files[f"{folder}/README.md"] = _folder_readme(SCHEMA_VERSION)
-    files["docs/reference.md"] = reference_markdown(schemas, DO_NOT_EDIT)
-    files["docs/crosswalk.md"] = crosswalk_markdown(DO_NOT_EDIT)
+    files.update(package_pages())
     files["CITATION.cff"] = citation_cff()
-    files["docs/cli.md"] = cli_markdown(DO_NOT_EDIT.replace("src/kyrgyz_events/models", "the CLI's argument parsers"))
+    files["docs/cli.md"] = cli_markdown(
+        cli_parser, DO_NOT_EDIT.replace("src/kyrgyz_events/models", "the CLI's argument parsers")
+    )
     return files
 
 
-def write_generated(root: Path) -> list[str]:
+def write_generated(root: Path, cli_parser: argparse.ArgumentParser) -> list[str]:
     """Write every generated file under ``root``; return the paths that changed."""
     changed = []
-    for rel, content in generated_files().items():
+    for rel, content in generated_files(cli_parser).items():
         path = root / rel
         if not path.is_file() or path.read_text(encoding="utf-8") != content:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,10 +71,10 @@ def write_generated(root: Path) -> list[str]:
     return changed
 
 
-def check_generated(root: Path) -> list[str]:
+def check_generated(root: Path, cli_parser: argparse.ArgumentParser) -> list[str]:
     """Paths whose committed content differs from a fresh generation (missing files included)."""
     return [
         rel
-        for rel, content in generated_files().items()
+        for rel, content in generated_files(cli_parser).items()
         if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != content
     ]

@@ -29,6 +29,12 @@ def _constraints(c: Column) -> str:
         parts.append(f"length <= {c.max_length}")
     if c.min_items is not None:
         parts.append(f"items >= {c.min_items}")
+    if c.item_pattern:
+        parts.append(f"each item: pattern `{c.item_pattern}`")
+    if c.item_min_length is not None:
+        parts.append(f"each item: length >= {c.item_min_length}")
+    if c.item_max_length is not None:
+        parts.append(f"each item: length <= {c.item_max_length}")
     return "; ".join(parts)
 
 
