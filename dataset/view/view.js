@@ -18,8 +18,11 @@
   }
   function titleOf(key) {
     const c = cardOf(key);
-    if (!c) return "";
-    return ($(".kind", c).firstChild.textContent.trim() + ": " + $(".card-title", c).textContent).slice(0, 160);
+    return c ? c.dataset.tip : "";
+  }
+  function kindOf(key) {
+    const c = cardOf(key);
+    return c ? $(".kind", c).firstChild.textContent.trim() : "record";
   }
 
   // ---- tabs
@@ -54,7 +57,7 @@
     if (!c) return;
     opener = from || document.activeElement;
     panelBody.replaceChildren(c.cloneNode(true));
-    $("#panel-title").textContent = titleOf(key).split(":")[0] + " card";
+    $("#panel-title").textContent = kindOf(key) + " card";
     panel.hidden = false;
     spans.forEach((s) => s.classList.toggle("current", s.dataset.r === key));
     $("#panel-close").focus();

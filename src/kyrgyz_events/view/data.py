@@ -126,7 +126,7 @@ def gather(package_dir: Path, max_documents: int = MAX_DOCUMENTS) -> ViewData:
     relations += [r for r in t.read("claim_relations", "related_claim_id", claim_ids) if r not in relations]
     estimates = t.read("casualty_estimates", "event_id", event_ids)
     has_sentences = t.has("sentences")
-    sentences = t.read("sentences", "document_id", doc_ids) if has_sentences else []
+    sentences = t.read("sentences", "document_id", doc_ids)  # [] and named missing before schema 1.1.0
 
     def by_id(rows: list[Row], table: str) -> dict[str, Row]:
         column = ID_COLUMN[table]

@@ -140,6 +140,11 @@ def document_section(page: Page, doc: Row) -> str:
         cls = "layer base" if n == 0 else "layer over"
         parts.append(f'<div class="{cls}" data-layer="{n}">{render_layer(text, lo, hi, own)}</div>')
     levels_max = max(levels, default=0) + 1
+    layers_note = (
+        f" in {n_layers} layers (spans that cross others are drawn on stacked copies of the text)"
+        if n_layers > 1
+        else ""
+    )
     title = esc(doc.get("title") or doc["document_id"])
     meta = " · ".join(
         esc(v) for v in (doc.get("publisher"), doc.get("published_date"), doc.get("document_id")) if v is not None
@@ -147,8 +152,7 @@ def document_section(page: Page, doc: Row) -> str:
     return (
         f'<section class="doc" data-doc="{attr(doc["document_id"])}">'
         f'<h2 class="doc-title">{title}</h2><p class="doc-meta">{meta} · {len(spans)} evidence spans'
-        f" in {n_layers} layer{'s' if n_layers != 1 else ''} (crossing spans are drawn on stacked copies"
-        f" of the text) · characters {lo}..{hi}</p>"
+        f"{layers_note} · characters {lo}..{hi}</p>"
         f'<div class="text" style="--levels:{levels_max}">{"".join(parts)}</div></section>'
     )
 
@@ -211,6 +215,16 @@ def _quotes(page: Page, table: str, rid: str) -> str:
         f' <span class="off-num">{int(e["start"])}..{int(e["end"])}</span>'
         for e in rows
     )
+
+
+def tip(page: Page, table: str, rid: str, row: Row) -> str:
+    """The one-line label a span shows on hover and focus."""
+    if table == "claims":
+        who = page.label("actors", str(row["claimant_actor_id"])) if row.get("claimant_actor_id") else "unattributed"
+        cue = f" ({row['cue']})" if row.get("cue") else ""
+        return f"claim · {who}{cue}, {row['factuality']}: {short(page.label(table, rid), 120)}"
+    kind = row.get("event_type") or row.get("actor_type") or row.get("location_type") or ""
+    return f"{TABLE_LABEL[table]} · {kind} · {short(page.label(table, rid), 120)}"
 
 
 def card(page: Page, table: str, rid: str, row: Row, ctx: dict[str, Any]) -> str:
@@ -300,7 +314,7 @@ def card(page: Page, table: str, rid: str, row: Row, ctx: dict[str, Any]) -> str
     key = page.key[(table, rid)]
     return (
         f'<article class="card t-{table}" id="card-{key}" data-r="{key}" data-id="{attr(rid)}"'
-        f"{page.filter_attrs(table, row)}>"
+        f' data-tip="{attr(tip(page, table, rid, row))}"{page.filter_attrs(table, row)}>'
         f'<p class="kind">{TABLE_LABEL[table]} <code>{esc(rid)}</code></p>'
         f'<h3 class="card-title">{esc(page.label(table, rid))}</h3>'
         f'<table class="fields">{"".join(rows)}</table>'
@@ -433,11 +447,12 @@ def _conflict_block(page: Page, key: tuple[str, str], claim_ids: list[str], est:
             text = f"{_range_text(c.get('value_min'), c.get('value_max'))} · {c['factuality']}"
         x1, x2 = x(low), (x(axis_max) + 30 if open_ else x(high))
         svg.append(f'<g class="row {cls}"{extra}><title>{esc(label)} — {esc(text)}</title>')
+        svg.append(f'<rect class="hit" x="0" y="{y - row_h // 2}" width="{width}" height="{row_h}"/>')
         svg.append(f'<text class="who" x="{label_w - 8}" y="{y + 4}">{esc(short(label, 44))}</text>')
         if x2 - x1 < 4:
             svg.append(f'<circle cx="{x1:.1f}" cy="{y}" r="5"/>')
         else:
-            svg.append(f'<rect x="{x1:.1f}" y="{y - 6}" width="{x2 - x1:.1f}" height="12" rx="3"/>')
+            svg.append(f'<rect class="bar" x="{x1:.1f}" y="{y - 6}" width="{x2 - x1:.1f}" height="12" rx="3"/>')
         if open_:
             svg.append(f'<path class="arrow" d="M{x2 - 2:.1f},{y - 9} L{x2 + 8:.1f},{y} L{x2 - 2:.1f},{y + 9} Z"/>')
         svg.append(f'<text class="val" x="{x2 + (12 if open_ else 8):.1f}" y="{y + 4}">{esc(text)}</text></g>')
@@ -549,7 +564,7 @@ def timeline_section(page: Page) -> str:
     ticks, last = [], -1.0
     for d in points:
         p = pos[d]
-        label = esc(d.isoformat()) if p - last >= 0.06 or last < 0 else ""
+        label = esc(d.isoformat()) if p - last >= 0.14 or last < 0 else ""
         if label:
             last = p
         ticks.append(f'<span class="tick" style="left:{p * 100:.3f}%">{label}</span>')
