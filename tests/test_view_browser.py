@@ -161,6 +161,8 @@ def test_clicking_a_claim_span_shows_claimant_cue_and_factuality(
     p.page.mouse.click(found[1], found[2])
     panel = p.page.locator("#panel")
     assert panel.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    p.page.screenshot(path=str(ARTIFACTS / f"view-{name}-claim-card.png"))
     text = panel.inner_text()
     assert claim["statement"].split()[0] in text
     assert claim["factuality"] in text

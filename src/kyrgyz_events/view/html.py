@@ -561,13 +561,16 @@ def timeline_section(page: Page) -> str:
         return (0 if e.get("date_start") else 1, str(e.get("date_start") or ""), eid)
 
     # axis: a tick at every distinct boundary, labelled while labels do not collide
-    ticks, last = [], -1.0
+    # labels on two staggered rows, each label placed where it does not collide with its row's last one
+    ticks, last = [], [-1.0, -1.0]
     for d in points:
         p = pos[d]
-        label = esc(d.isoformat()) if p - last >= 0.14 or last < 0 else ""
-        if label:
-            last = p
-        ticks.append(f'<span class="tick" style="left:{p * 100:.3f}%">{label}</span>')
+        row = next((r for r in (0, 1) if last[r] < 0 or p - last[r] >= 0.13), None)
+        if row is None:
+            ticks.append(f'<span class="tick" style="left:{p * 100:.3f}%"></span>')
+            continue
+        last[row] = p
+        ticks.append(f'<span class="tick r{row}" style="left:{p * 100:.3f}%">{esc(d.isoformat())}</span>')
     axis = (
         f'<div class="tl-axis"><div class="tl-label">each step on this axis is the next date at which an event starts'
         " or ends (not to scale: years and single days side by side)</div>"
