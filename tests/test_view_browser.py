@@ -234,6 +234,9 @@ def test_filters_hide_a_table_and_hover_names_the_record(browser: Any, sites: di
     p.page.uncheck("input[name=table][value=actors]")
     assert p.page.locator(".ev.t-actors.off").count() == actors > 0
     assert p.page.inner_text("#shown") == f"{total - actors} of {total} spans shown"
+    in_sentences = p.page.locator("#view-sentences button.rec.t-actors")
+    assert p.page.locator("#view-sentences button.rec.t-actors.off").count() == in_sentences.count() > 0
+    assert p.page.locator("#view-sentences button.rec.t-events.off").count() == 0
     p.page.check("input[name=table][value=actors]")
     p.page.select_option("select[name=factuality]", "denied")
     shown_facts = set(

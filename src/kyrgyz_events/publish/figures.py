@@ -46,10 +46,19 @@ RC = {
 def _require_matplotlib() -> Any:
     try:
         import matplotlib
+        from matplotlib import font_manager
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise RuntimeError(
             "the data card's figures need matplotlib: pip install -c constraints.txt 'kyrgyz-events[figures]'"
         ) from exc
+    # The layout (and so every coordinate in the SVG) follows the font's metrics: make sure they are those of
+    # the DejaVu Sans that the pinned matplotlib ships, not of a system copy of another version.
+    shipped = Path(matplotlib.get_data_path()).resolve()
+    for weight in ("normal", "bold"):
+        props = font_manager.FontProperties(family="DejaVu Sans", weight=weight)
+        found = Path(font_manager.findfont(props, fallback_to_default=False)).resolve()
+        if shipped not in found.parents:  # pragma: no cover - depends on the machine's fonts
+            raise RuntimeError(f"figures: DejaVu Sans resolves to {found}, not to matplotlib's own copy")
     return matplotlib
 
 

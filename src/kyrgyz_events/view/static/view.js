@@ -140,6 +140,8 @@
       if (on) shown += 1;
     });
     $$(".tl-row, .conflict").forEach((el) => el.classList.toggle("off", !keep(el)));
+    // the sentence view: a record's button follows its card's table, event type and factuality
+    $$("#view-sentences button.rec").forEach((b) => b.classList.toggle("off", !keep(cardOf(b.dataset.r) || b)));
     $("#shown").textContent = shown + " of " + spans.length + " spans shown";
   }
   form.addEventListener("change", applyFilters);
