@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kyrgyz_events.view.data import MAX_DOCUMENTS
+
 EXAMPLE = (
     "example:\n"
     "  kyrgyz-events view                                   # the published package -> <package>/view/\n"
@@ -20,7 +22,7 @@ def add_parser(sub: Any) -> None:
         help="write the annotated article, its records, conflicts and timeline as a static web page",
         description=(__doc__ or "")
         + "\n\nThe page needs no server and makes no network request; open index.html in a browser. "
-        "A package of more than 10 documents is capped (the page says so).",
+        f"A package of more than {MAX_DOCUMENTS} documents is capped (the page says so).",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 #: Documents rendered at most; the others are counted and named as left out on the page.
-MAX_DOCUMENTS = 10
+MAX_DOCUMENTS = 5
 
 #: The record tables an evidence span can support, in the order the viewer lists them.
 RECORD_TABLES = ("events", "actors", "locations", "claims")

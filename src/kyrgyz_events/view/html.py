@@ -24,6 +24,9 @@ TABLE_LABEL = {"events": "event", "actors": "actor", "locations": "place", "clai
 #: The page's Content Security Policy: its own files only, no request to anywhere else.
 CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self'"
 
+#: At most this many items in one list of a card (a synthetic actor takes part in hundreds of events).
+MAX_LIST = 25
+
 #: At most this many quantity groups in the conflict view, and events in the timeline.
 MAX_GROUPS = 200
 MAX_TIMELINE = 1000
@@ -202,9 +205,13 @@ def _quantity(row: Row) -> str:
     )
 
 
-def _list(items: Iterable[str]) -> str:
+def _list(items: Iterable[str], limit: int = MAX_LIST) -> str:
+    """An HTML list of at most ``limit`` items, saying how many more there are."""
     items = list(items)
-    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else '<span class="none">—</span>'
+    if not items:
+        return '<span class="none">—</span>'
+    more = f'<li class="more">and {len(items) - limit:,} more, not listed</li>' if len(items) > limit else ""
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items[:limit]) + more + "</ul>"
 
 
 def _quotes(page: Page, table: str, rid: str) -> str:
