@@ -166,6 +166,28 @@ def test_the_package_comes_from_the_wheel(venv: Path, cwd: Path) -> None:
 
 
 @pytest.mark.consumers
+def test_the_wheel_ships_the_viewer_and_the_figures(venv: Path, cwd: Path) -> None:
+    """The wheel holds view/ and figures/, and its own write_view (static files from package data) gives
+    the same site."""
+    out = run(
+        venv,
+        """
+        import json, pathlib, kyrgyz_events
+        from kyrgyz_events.view import SITE_FILES, write_view
+        root = kyrgyz_events.path()
+        site = pathlib.Path.cwd() / "site"
+        write_view(root, site)
+        print(json.dumps({"same": [(root / "view" / n).read_bytes() == (site / n).read_bytes() for n in SITE_FILES],
+                          "figures": sorted(p.name for p in (root / "figures").iterdir())}))
+    """,
+        cwd,
+    )
+    seen = json.loads(out)
+    assert seen["same"] == [True, True, True]
+    assert seen["figures"] == ["casualty_claims.svg", "timeline.svg"]
+
+
+@pytest.mark.consumers
 def test_pandas_polars_and_pyarrow_dataset_load_every_table(venv: Path, cwd: Path) -> None:
     out = run(
         venv,

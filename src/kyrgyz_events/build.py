@@ -2,7 +2,9 @@
 
 Reads ``dataset/sources/`` and ``dataset/annotations/``, compiles and derives every table, writes the
 package into a staging folder, validates it with every rule, and only then swaps it in for
-``dataset/data/``, ``dataset/datapackage.json``, ``dataset/croissant.json`` and ``dataset/README.md``.
+``dataset/data/``, ``dataset/datapackage.json``, ``dataset/croissant.json``, ``dataset/README.md``, the data
+card's figures (``dataset/figures/``, drawn with matplotlib: the ``figures`` extra) and the static viewer
+(``dataset/view/``, see :mod:`kyrgyz_events.view`).
 A failure at any point leaves the published files as they were.
 """
 
@@ -15,12 +17,23 @@ from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.publish.atomic import staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
+from kyrgyz_events.publish.figures import write_figures
 from kyrgyz_events.publish.metadata import package_metadata
 from kyrgyz_events.publish.package import write_package
 from kyrgyz_events.validators.report import Report
+from kyrgyz_events.view import write_view
 
 #: What a build publishes into the dataset folder, swapped in together.
-OUTPUTS = ["data", "datapackage.json", "croissant.json", "README.md", "reference.md", "crosswalk.md"]
+OUTPUTS = [
+    "data",
+    "datapackage.json",
+    "croissant.json",
+    "README.md",
+    "reference.md",
+    "crosswalk.md",
+    "figures",
+    "view",
+]
 #: Generated pages the package carries, so that the card's links work wherever the package goes (the wheel).
 PAGES = {"reference.md": "docs/reference.md", "crosswalk.md": "docs/crosswalk.md"}
 
@@ -55,6 +68,8 @@ def build(root: Path) -> Report:
             write_croissant(stage, descriptor)
             write_card(stage, root, rows, descriptor)
             write_pages(stage)
+            write_figures(stage, stage / "figures")
+            write_view(stage, stage / "view")
             staged_report = validate(stage)
             report.extend(staged_report.findings)
             report.rows_checked = staged_report.rows_checked
