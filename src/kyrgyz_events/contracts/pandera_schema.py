@@ -27,9 +27,9 @@ def polars_type(column: Column) -> Any:
     return _POLARS_TYPES[column.kind]
 
 
-def _checks(column: Column) -> list[Any]:
-    import pandera.polars as pa
-
+def _value_checks(column: Column, pa: Any) -> list[Any]:
+    """The column's value checks, built with one flavour of pandera (``pandera.polars`` or ``pandera.pandas``,
+    whose ``Check`` builders share these names)."""
     checks: list[Any] = []
     if column.enum is not None:
         checks.append(pa.Check.isin(list(column.enum), name="enum"))
@@ -43,6 +43,13 @@ def _checks(column: Column) -> list[Any]:
         checks.append(pa.Check.str_length(min_value=column.min_length, name="min_length"))
     if column.kind == "string" and column.max_length is not None:
         checks.append(pa.Check.str_length(max_value=column.max_length, name="max_length"))
+    return checks
+
+
+def _checks(column: Column) -> list[Any]:
+    import pandera.polars as pa
+
+    checks = _value_checks(column, pa)
     if column.kind == "list" and column.item_kind == "string":
         checks += _item_checks(column)
     return checks
@@ -104,17 +111,7 @@ def _arrow_dtype(column: Column) -> Any:
 def _pandas_checks(column: Column) -> list[Any]:
     import pandera.pandas as pa
 
-    checks: list[Any] = []
-    if column.enum is not None:
-        checks.append(pa.Check.isin(list(column.enum), name="enum"))
-    if column.pattern is not None:
-        checks.append(pa.Check.str_matches(column.pattern, name="pattern"))
-    if column.minimum is not None:
-        checks.append(pa.Check.ge(column.minimum, name="minimum"))
-    if column.maximum is not None:
-        checks.append(pa.Check.le(column.maximum, name="maximum"))
-    if column.kind == "string" and (column.min_length is not None or column.max_length is not None):
-        checks.append(pa.Check.str_length(column.min_length, column.max_length, name="length"))
+    checks = _value_checks(column, pa)
     if column.kind == "list" and column.item_kind == "string":
         checks += _pandas_item_checks(column)
     return checks
