@@ -2,7 +2,8 @@
 
 Reads ``dataset/sources/`` and ``dataset/annotations/``, compiles and derives every table, writes the
 package into a staging folder, validates it with every rule, and only then swaps it in for
-``dataset/data/``, ``dataset/datapackage.json``, ``dataset/croissant.json`` and ``dataset/README.md``.
+``dataset/data/``, ``dataset/export/`` (the evidence as W3C Web Annotation and brat standoff),
+``dataset/datapackage.json``, ``dataset/croissant.json`` and ``dataset/README.md``.
 A failure at any point leaves the published files as they were.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
+from kyrgyz_events.export import EXPORT_DIR, write_exports
 from kyrgyz_events.publish.atomic import staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
 from kyrgyz_events.publish.metadata import package_metadata
@@ -20,7 +22,7 @@ from kyrgyz_events.publish.package import write_package
 from kyrgyz_events.validators.report import Report
 
 #: What a build publishes into the dataset folder, swapped in together.
-OUTPUTS = ["data", "datapackage.json", "croissant.json", "README.md"]
+OUTPUTS = ["data", EXPORT_DIR, "datapackage.json", "croissant.json", "README.md"]
 
 
 class _Invalid(Exception):
@@ -38,9 +40,11 @@ def build(root: Path) -> Report:
         return report
     specs = load_specs(SCHEMA_VERSION)
     published = str(rows["documents"][0]["published_date"])
+    metadata = package_metadata(published)
     try:
         with staged(root, OUTPUTS) as stage:
-            descriptor = write_package(stage, specs, rows, package_metadata(published))
+            exports = write_exports(stage, rows, metadata)
+            descriptor = write_package(stage, specs, rows, metadata, exports)
             write_croissant(stage, descriptor)
             write_card(stage, root, rows, descriptor)
             staged_report = validate(stage)

@@ -10,7 +10,7 @@ import sys
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
 
 #: Subcommand modules under kyrgyz_events.cli, in the order ``--help`` lists them.
-COMMANDS = ("validate", "build", "synth", "schema", "migrate")
+COMMANDS = ("validate", "build", "export", "synth", "schema", "migrate")
 
 
 def version_text() -> str:
