@@ -89,7 +89,8 @@ MOTIVATIONS = {
 
 
 # --- the Web Annotation Data Model's requirements, one check each ------------------------------------------
-# Each check returns what violates it (empty: the file conforms). Quotes are from the W3C Recommendation.
+# Each check returns what violates it (empty: the file conforms). The quotes follow the W3C Recommendation's
+# wording, by section; the W3C test suite (web-platform-tests, annotation-model/*Musts.test) asserts the same.
 
 
 def _collection_context(doc: dict[str, Any]) -> list[str]:
@@ -123,6 +124,26 @@ def _collection_first(doc: dict[str, Any]) -> list[str]:
         return []
     first = doc.get("first")
     return [] if isinstance(first, dict | str) else [repr(first)]
+
+
+def _collection_label(doc: dict[str, Any]) -> list[str]:
+    """§5.1 label (SHOULD be present): its values MUST be strings."""
+    label = doc.get("label")
+    return [] if label is not None and all(isinstance(v, str) for v in as_list(label)) else [repr(label)]
+
+
+def _collection_last(doc: dict[str, Any]) -> list[str]:
+    """§5.1 last: the last page, exactly 1 if present, given by its IRI (or embedded with its IRI)."""
+    last = doc.get("last")
+    ok = last is None or is_iri(last) or (isinstance(last, dict) and is_iri(last.get("id")))
+    return [] if ok else [repr(last)]
+
+
+def _page_part_of(doc: dict[str, Any]) -> list[str]:
+    """§5.2 partOf: the Collection the page is part of, exactly 1 if present, by IRI (here, the collection's)."""
+    part_of = doc.get("first", {}).get("partOf")
+    ok = part_of is None or (is_iri(part_of) and part_of == doc.get("id"))
+    return [] if ok else [repr(part_of)]
 
 
 def _page_id(doc: dict[str, Any]) -> list[str]:
@@ -173,6 +194,21 @@ def _annotation_type(doc: dict[str, Any]) -> list[str]:
 def _annotation_target(doc: dict[str, Any]) -> list[str]:
     """§3.1 "There MUST be 1 or more target relationships associated with an Annotation." """
     return [str(a.get("id")) for a in items(doc) if not as_list(a.get("target", []))]
+
+
+RESOURCE_TYPES = {"SpecificResource", "TextualBody", "Choice", "Dataset", "Image", "Video", "Audio", "Text"}
+
+
+def _bodies_and_targets_recognised(doc: dict[str, Any]) -> list[str]:
+    """§3.2 Each body and target is a Web Resource (an IRI, or an object with its IRI) or one of the model's
+    resource kinds (Specific Resource, Textual Body, Choice ...)."""
+    out = []
+    for a in items(doc):
+        for r in [*as_list(a.get("target", [])), *as_list(a.get("body", []))]:
+            known = isinstance(r, dict) and (is_iri(r.get("id")) or set(as_list(r.get("type"))) & RESOURCE_TYPES)
+            if not (is_iri(r) or known):
+                out.append(str(a.get("id")))
+    return out
 
 
 def _body_value_excludes_body(doc: dict[str, Any]) -> list[str]:
@@ -290,6 +326,9 @@ REQUIREMENTS: list[tuple[str, Check, Callable[[dict[str, Any]], None]]] = [
     ("collection-type", _collection_type, lambda d: d.update({"type": "OrderedCollection"})),
     ("collection-total", _collection_total, lambda d: d.update({"total": -1})),
     ("collection-first", _collection_first, lambda d: d.pop("first")),
+    ("collection-label", _collection_label, lambda d: d.update({"label": {"en": "evidence"}})),
+    ("collection-last", _collection_last, lambda d: d.update({"last": 1})),
+    ("page-partOf", _page_part_of, lambda d: d["first"].update({"partOf": "urn:x:another-collection"})),
     ("page-id", _page_id, lambda d: d["first"].pop("id")),
     ("page-type", _page_type, lambda d: d["first"].update({"type": "Page"})),
     ("page-items", _page_items, lambda d: d["first"].update({"items": []})),
@@ -298,6 +337,11 @@ REQUIREMENTS: list[tuple[str, Check, Callable[[dict[str, Any]], None]]] = [
     ("annotation-id", _annotation_id, lambda d: _first_item(d).update({"id": d["first"]["items"][1]["id"]})),
     ("annotation-type", _annotation_type, lambda d: _first_item(d).update({"type": ["Note"]})),
     ("annotation-target", _annotation_target, lambda d: _first_item(d).pop("target")),
+    (
+        "bodies-targets-recognised",
+        _bodies_and_targets_recognised,
+        lambda d: _first_item(d).update({"body": [{"value": "events"}]}),
+    ),
     ("bodyValue-excludes-body", _body_value_excludes_body, lambda d: _first_item(d).update({"bodyValue": "x"})),
     ("specific-resource-source", _specific_resource_source, lambda d: _first_item(d)["target"].pop("source")),
     ("textual-body-value", _textual_body_value, lambda d: bodies(_first_item(d))[1].pop("value")),
@@ -675,6 +719,25 @@ def test_validator_accepts_the_exports_and_checks_their_integrity(tmp_path: Path
         ("package.file_integrity", "export/webanno/evidence.jsonld", "path"),
     }
     assert report.exit_code == 1
+
+
+def test_build_publishes_nothing_when_the_evidence_cannot_be_exported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_build import copy_dataset
+
+    from kyrgyz_events import build as build_module
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise ExportError("evidence evd-x: text[0:5] is not its exact quote")
+
+    monkeypatch.setattr(build_module, "write_exports", refuse)
+    root = copy_dataset(tmp_path, with_outputs=False)
+    report = build_module.build(root)
+    assert not report.valid
+    assert [f.rule for f in report.findings] == ["provenance.exact"]
+    assert "cannot be exported" in report.findings[0].message
+    assert not any((root / name).exists() for name in build_module.OUTPUTS)
 
 
 def test_load_does_not_import_the_exports_or_their_readers() -> None:

@@ -14,12 +14,13 @@ from pathlib import Path
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
-from kyrgyz_events.export import EXPORT_DIR, write_exports
+from kyrgyz_events.export import EXPORT_DIR, ExportError, write_exports
 from kyrgyz_events.publish.atomic import staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
 from kyrgyz_events.publish.metadata import package_metadata
 from kyrgyz_events.publish.package import write_package
 from kyrgyz_events.validators.report import Report
+from kyrgyz_events.validators.rules import finding
 
 #: What a build publishes into the dataset folder, swapped in together.
 OUTPUTS = ["data", EXPORT_DIR, "datapackage.json", "croissant.json", "README.md"]
@@ -43,14 +44,18 @@ def build(root: Path) -> Report:
     metadata = package_metadata(published)
     try:
         with staged(root, OUTPUTS) as stage:
-            exports = write_exports(stage, rows, metadata)
+            try:
+                exports = write_exports(stage, rows, metadata)
+            except ExportError as e:  # the tables are still written and validated, to say what is wrong
+                report.add(finding("provenance.exact", f"the evidence cannot be exported: {e}", table="evidence"))
+                exports = []
             descriptor = write_package(stage, specs, rows, metadata, exports)
             write_croissant(stage, descriptor)
             write_card(stage, root, rows, descriptor)
             staged_report = validate(stage)
             report.extend(staged_report.findings)
             report.rows_checked = staged_report.rows_checked
-            if not staged_report.valid:
+            if not staged_report.valid or not report.valid:
                 raise _Invalid
     except _Invalid:
         pass
