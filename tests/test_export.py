@@ -799,6 +799,30 @@ def test_cli_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
+def test_cli_exit_code_1_when_the_evidence_does_not_quote_its_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = _copy_package(tmp_path)
+    table = pq.read_table(package / "data" / "evidence.parquet")
+    exact = table.column("exact").to_pylist()
+    exact[0] = exact[0] + "!"
+    changed = table.set_column(table.schema.get_field_index("exact"), "exact", [exact])
+    pq.write_table(changed, package / "data" / "evidence.parquet")
+    assert main(["export", str(package), "--format", "brat", "--out", str(tmp_path / "out")]) == 1
+    assert "is not its exact quote" in capsys.readouterr().err
+
+
+def test_the_released_1_0_0_package_exports_too(tmp_path: Path) -> None:
+    """A package of schema 1.0.0 (no evidence.sentence_id) exports the same way."""
+    release = ROOT / "releases" / "1.0.0"
+    if not release.is_dir():
+        pytest.skip("the 1.0.0 release is kept in the checkout only")
+    (written,) = export(release, "webanno", tmp_path)
+    doc = json.loads(written.read_text(encoding="utf-8"))
+    assert doc["total"] == pq.read_metadata(release / "data" / "evidence.parquet").num_rows > 0
+    assert {name: check(doc) for name, check, _ in REQUIREMENTS} == {name: [] for name in NAMES}
+
+
 def test_read_package_gives_the_tables_and_metadata() -> None:
     got, metadata = read_package(ROOT)
     assert got["evidence"] == EVIDENCE and list(DOCUMENTS.values()) == got["documents"]

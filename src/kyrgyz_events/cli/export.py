@@ -42,22 +42,23 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kyrgyz_events.export import ExportError, export, read_package
+    from kyrgyz_events.export import ExportError, read_package, write_format
     from kyrgyz_events.load import path
 
     package = args.package if args.package is not None else path()
     try:
-        read_package(package)  # unusable input (exit 2) before any file is written
-    except ExportError as exc:
+        rows, metadata = read_package(package)
+    except ExportError as exc:  # no package there, or one whose tables cannot be read
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        written = export(package, args.format, args.out)
-    except ExportError as exc:
+        written = write_format(args.out, args.format, rows, metadata)
+    except ExportError as exc:  # evidence that does not quote its document
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {len(written)} files to {args.out}: {', '.join(p.name for p in written)}")
+    files = "file" if len(written) == 1 else "files"
+    print(f"wrote {len(written)} {files} to {args.out}: {', '.join(e.path for e in written)}")
     return 0
