@@ -588,6 +588,8 @@ def test_bioc_reads_every_evidence_span_back() -> None:
 
 
 def test_brat_types_are_declared_and_overlaps_allowed() -> None:
+    for name in ("annotation.conf", "visual.conf"):
+        (EXPORT / "brat" / name).read_bytes().decode("ascii")  # plain ASCII, whatever brat version reads it
     entities = conf_section("annotation.conf", "entities")
     assert entities == sorted({brat.entity_type(e["record_table"]) for e in EVIDENCE})
     assert set(entities) >= {"Event", "Actor", "Location", "Claim"}
