@@ -27,6 +27,7 @@ import bioc.brat
 import bioc.brat.validator
 import pyarrow.parquet as pq
 import pytest
+import rdflib
 from pyld import jsonld
 
 from kyrgyz_events.cli import main
@@ -428,6 +429,13 @@ XSD_NNI = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
 def expanded(collection: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """The collection flattened by PyLD into its nodes by @id; and every URL the loader was asked for."""
     asked: list[str] = []
+    flat = jsonld.flatten(collection, None, {"documentLoader": offline_loader(asked)})
+    nodes = {n["@id"]: n for n in flat}
+    return nodes, asked
+
+
+def offline_loader(asked: list[str]) -> Callable[..., dict[str, Any]]:
+    """A PyLD document loader that serves the vendored context for its IRI and refuses every other URL."""
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))
 
     def loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -436,9 +444,7 @@ def expanded(collection: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], lis
             raise RuntimeError(f"the test fetches nothing: {url}")
         return {"contextUrl": None, "documentUrl": url, "document": context, "contentType": "application/ld+json"}
 
-    flat = jsonld.flatten(collection, None, {"documentLoader": loader})
-    nodes = {n["@id"]: n for n in flat}
-    return nodes, asked
+    return loader
 
 
 def _one(node: dict[str, Any], prop: str) -> Any:
@@ -504,6 +510,45 @@ def test_json_ld_every_position_selects_its_quote_in_the_article(
         )
         for e in EVIDENCE
     }
+
+
+def test_rdf_graph_of_the_file_selects_every_quote(collection: dict[str, Any]) -> None:
+    """The same file as RDF: PyLD writes N-Quads (offline), rdflib parses them into a graph, and walking the
+    graph from each oa:Annotation, its target's oa:start and oa:end (typed xsd:nonNegativeInteger) select its
+    oa:exact in the article. (rdflib's SPARQL engine takes minutes on this join; the graph API does not.)"""
+    asked: list[str] = []
+    nquads = jsonld.to_rdf(collection, {"format": "application/n-quads", "documentLoader": offline_loader(asked)})
+    graph = rdflib.Graph()
+    graph.parse(data=nquads, format="nt")  # every quad is in the default graph: N-Triples lines
+    oa = rdflib.Namespace(OA)
+    answers = {}
+    for annotation in graph.subjects(rdflib.RDF.type, oa.Annotation):
+        assert graph.value(annotation, oa.motivatedBy) == oa.identifying
+        target = graph.value(annotation, oa.hasTarget)
+        selectors_ = {graph.value(s, rdflib.RDF.type): s for s in graph.objects(target, oa.hasSelector)}
+        position, quote = selectors_[oa.TextPositionSelector], selectors_[oa.TextQuoteSelector]
+        start, end = graph.value(position, oa.start), graph.value(position, oa.end)
+        assert isinstance(start, rdflib.Literal) and isinstance(end, rdflib.Literal)
+        assert start.datatype == end.datatype == rdflib.XSD.nonNegativeInteger
+        exact = str(graph.value(quote, oa.exact))
+        source = str(graph.value(target, oa.hasSource))
+        text = DOCUMENTS[source.removeprefix(f"{webanno.URN}:document:")]["text"]
+        assert text[int(start) : int(end)] == exact, annotation
+        (record,) = (
+            b for b in graph.objects(annotation, oa.hasBody) if (b, rdflib.RDF.type, oa.SpecificResource) in graph
+        )
+        assert graph.value(record, oa.hasPurpose) == oa.identifying
+        answers[str(annotation)] = (str(graph.value(record, oa.hasSource)), int(start), int(end))
+    want = {
+        webanno.annotation_iri(e["evidence_id"]): (
+            webanno.record_iri(e["record_table"], e["record_id"]),
+            e["start"],
+            e["end"],
+        )
+        for e in EVIDENCE
+    }
+    assert answers == want
+    assert set(asked) == {webanno.CONTEXT}
 
 
 def test_every_term_used_is_defined_by_the_context(collection: dict[str, Any]) -> None:
