@@ -14,6 +14,10 @@ The folder is a brat collection: copy it under brat's ``data/`` and open it.
   discontinuous fragments, split at every line-break character and leaving those characters out
   (``start end;start end``), with the fragments' texts joined by one space, which is what brat's own
   reader checks the text against. (The published evidence has no such span; the tests cover the case.)
+- Checked against brat's own reader (nlplab/brat, ``server/src/annotation.py``): it opens the ``.txt`` as
+  UTF-8 (``open_textfile``), splits each ``T`` line's offsets at ``;`` and requires its text to equal the
+  fragments' texts joined by ``DISCONT_SEP`` (one space); overlapping spans are errors unless the
+  configuration allows them (``verify_annotations.py``, ``projectconfig.py``).
 - ``annotation.conf`` declares one entity type per record table and allows any overlap between them
   (``<OVERLAP>``), since one span often supports several records; ``visual.conf`` gives each type a
   label and a colour.
