@@ -188,6 +188,36 @@ def test_the_wheel_ships_the_viewer_and_the_figures(venv: Path, cwd: Path) -> No
 
 
 @pytest.mark.consumers
+def test_the_wheel_ships_the_exports_and_they_export_again(venv: Path, cwd: Path) -> None:
+    """The export files are in the wheel, byte for byte as described, and the CLI rewrites them identically."""
+    out = run(
+        venv,
+        """
+        import hashlib, json, subprocess, sys, kyrgyz_events
+        from pathlib import Path
+        root = kyrgyz_events.path()
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        shipped = {}
+        for r in descriptor["resources"]:
+            if r.get("type") != "table":
+                data = (root / r["path"]).read_bytes()
+                shipped[r["path"]] = r["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        again = {}
+        for fmt in ("webanno", "brat"):
+            subprocess.run([sys.executable, "-m", "kyrgyz_events.cli", "export", "--format", fmt, "--out", fmt],
+                           check=True, capture_output=True)
+            for p in (root / "export" / fmt).iterdir():
+                again[f"export/{fmt}/{p.name}"] = p.read_bytes() == (Path(fmt) / p.name).read_bytes()
+        print(json.dumps({"shipped": shipped, "again": again}))
+    """,
+        cwd,
+    )
+    seen = json.loads(out)
+    assert set(seen["shipped"]) == set(seen["again"]) and len(seen["shipped"]) == 5
+    assert all(seen["shipped"].values()) and all(seen["again"].values()), seen
+
+
+@pytest.mark.consumers
 def test_pandas_polars_and_pyarrow_dataset_load_every_table(venv: Path, cwd: Path) -> None:
     out = run(
         venv,
@@ -277,7 +307,9 @@ def test_frictionless_validates_the_package(venv: Path, cwd: Path) -> None:
     )
     result = json.loads(out)
     assert result["kept"] == []
-    assert result["tasks"] == 2 * len(TABLES)  # Parquet and JSON Lines resources
+    exports = [r for r in DESCRIPTOR["resources"] if r.get("type") != "table"]
+    assert exports, "the package describes its export files"
+    assert result["tasks"] == 2 * len(TABLES) + len(exports)  # Parquet, JSON Lines and export resources
     assert any("byte-count" in e for e in result["ignored"])
 
 

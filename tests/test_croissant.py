@@ -34,6 +34,7 @@ def written(tmp_path_factory: pytest.TempPathFactory, doc: dict[str, Any]) -> Pa
     """A copy of the package's Parquet files with a freshly written croissant.json next to them."""
     out = tmp_path_factory.mktemp("croissant")
     shutil.copytree(ROOT / "data", out / "data", ignore=shutil.ignore_patterns("*.jsonl"))
+    shutil.copytree(ROOT / "export", out / "export")
     (out / "croissant.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
     return out / "croissant.json"
 
@@ -48,12 +49,28 @@ def test_dataset_metadata(doc: dict[str, Any]) -> None:
 
 
 def test_one_file_object_per_parquet_file_with_its_sha256(doc: dict[str, Any]) -> None:
-    files = doc["distribution"]
+    files = [f for f in doc["distribution"] if f["contentUrl"].startswith("data/")]
     assert [f["contentUrl"] for f in files] == [f"data/{t}.parquet" for t in TABLES]
     for f in files:
         assert f["@type"] == "cr:FileObject"
         assert f["sha256"] == hashlib.sha256((ROOT / f["contentUrl"]).read_bytes()).hexdigest(), f["contentUrl"]
         assert "application/x-parquet" in f["encodingFormat"]
+
+
+def test_one_file_object_per_export_file_with_its_sha256(doc: dict[str, Any]) -> None:
+    """The non-tabular resources of datapackage.json (the exports) are FileObjects too, in the same order."""
+    exports = [r for r in DESCRIPTOR["resources"] if r.get("type") != "table"]
+    assert {r["path"] for r in exports} == {p.relative_to(ROOT).as_posix() for p in (ROOT / "export").rglob("*.*")}
+    files = [f for f in doc["distribution"] if not f["contentUrl"].startswith("data/")]
+    assert [(f["@id"], f["contentUrl"], f["encodingFormat"]) for f in files] == [
+        (r["name"], r["path"], r["mediatype"]) for r in exports
+    ]
+    for f in files:
+        data = (ROOT / f["contentUrl"]).read_bytes()
+        assert f["sha256"] == hashlib.sha256(data).hexdigest(), f["contentUrl"]
+        assert f["contentSize"] == f"{len(data)} B"
+    ids = [f["@id"] for f in doc["distribution"]] + [rs["@id"] for rs in doc["recordSet"]]
+    assert len(ids) == len(set(ids))
 
 
 def test_record_sets_mirror_the_table_contracts(doc: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ import sys
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
 
 #: Commands for everyone who uses a package (the published one or their own), in the order help lists them.
-USER_COMMANDS = ("validate", "view", "migrate", "synth")
+USER_COMMANDS = ("validate", "view", "export", "migrate", "synth")
 #: Commands for maintainers of this repository: they work inside a checkout (found from the current folder).
 MAINTAINER_COMMANDS = ("build", "schema")
 #: Every subcommand module under kyrgyz_events.cli.

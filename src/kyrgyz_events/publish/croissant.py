@@ -1,6 +1,7 @@
 """The Croissant 1.1 (MLCommons) description of a written package: ``croissant.json``.
 
-One ``cr:FileObject`` per Parquet file (relative ``contentUrl``, sha256 of the bytes) and one ``cr:RecordSet``
+One ``cr:FileObject`` per Parquet file (relative ``contentUrl``, sha256 of the bytes), one per non-tabular file
+of the descriptor (the exports under ``export/``: no record set reads them), and one ``cr:RecordSet``
 per table whose fields read that file's columns, with the primary key as ``key`` and each foreign-key column
 pointing at the column it references (``references``). The columns come from the table contracts of the
 package's schema version, so the document says the same as ``datapackage.json`` and the Parquet schema.
@@ -97,6 +98,21 @@ def file_object(table: str, root: Path) -> dict[str, Any]:
     }
 
 
+def export_file_object(res: dict[str, Any], root: Path) -> dict[str, Any]:
+    """The FileObject of a non-tabular resource of the descriptor (an export file)."""
+    size, digest = file_digest(root / res["path"])
+    return {
+        "@type": "cr:FileObject",
+        "@id": res["name"],
+        "name": res["path"].rsplit("/", 1)[-1],
+        "description": res.get("description", res["name"]),
+        "contentUrl": res["path"],
+        "contentSize": f"{size} B",
+        "encodingFormat": res["mediatype"],
+        "sha256": digest.removeprefix("sha256:"),
+    }
+
+
 def field(spec: TableSpec, column: Column) -> dict[str, Any]:
     kind = (column.item_kind or "string") if column.kind == "list" else column.kind
     node: dict[str, Any] = {
@@ -161,6 +177,7 @@ def croissant(descriptor: dict[str, Any], root: Path) -> dict[str, Any]:
     """
     specs = load_specs(descriptor["x-schemaVersion"])
     tables = [r["name"] for r in descriptor["resources"] if r.get("format") == "parquet"]
+    files = [r for r in descriptor["resources"] if r.get("type") != "table"]
     doc: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
@@ -185,6 +202,6 @@ def croissant(descriptor: dict[str, Any], root: Path) -> dict[str, Any]:
         doc["creator"] = [_creator(c) for c in descriptor["contributors"] if "title" in c]
     if descriptor.get("sources"):
         doc["isBasedOn"] = [s["path"] for s in descriptor["sources"] if "path" in s]
-    doc["distribution"] = [file_object(t, root) for t in tables]
+    doc["distribution"] = [file_object(t, root) for t in tables] + [export_file_object(r, root) for r in files]
     doc["recordSet"] = [record_set(specs[t]) for t in tables]
     return doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ import pyarrow as pa
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.descriptor import datapackage
+from kyrgyz_events.publish.descriptor import FileEntry, datapackage
 from kyrgyz_events.publish.files import to_arrow, write_jsonl, write_parquet
 
 
@@ -22,10 +23,13 @@ def write_tables(out: Path, tables: dict[str, pa.Table]) -> None:
         write_jsonl(table, data / f"{name}.jsonl")
 
 
-def write_descriptor(out: Path, specs: dict[str, TableSpec], metadata: dict[str, Any]) -> dict[str, Any]:
-    """Describe the files under ``out/data`` (bytes, sha256) in ``out/datapackage.json``."""
+def write_descriptor(
+    out: Path, specs: dict[str, TableSpec], metadata: dict[str, Any], files: Sequence[FileEntry] = ()
+) -> dict[str, Any]:
+    """Describe the files under ``out/data`` and the non-tabular ``files`` (bytes, sha256) in
+    ``out/datapackage.json``."""
     version = next(iter(specs.values())).version
-    descriptor = datapackage(specs, out, metadata, version)
+    descriptor = datapackage(specs, out, metadata, version, files)
     (out / "datapackage.json").write_text(dump_json(descriptor), encoding="utf-8", newline="\n")
     return descriptor
 
@@ -35,9 +39,11 @@ def write_package(
     specs: dict[str, TableSpec],
     rows_by_table: dict[str, list[dict[str, Any]]],
     metadata: dict[str, Any],
+    files: Sequence[FileEntry] = (),
 ) -> dict[str, Any]:
-    """Write rows (dicts keyed by column) of every table in ``specs`` into ``out``; return the descriptor."""
+    """Write rows (dicts keyed by column) of every table in ``specs`` into ``out``; return the descriptor,
+    which also describes ``files`` (already written under ``out``, e.g. the exports)."""
     version = str(metadata["version"])
     tables = {name: to_arrow(spec, rows_by_table.get(name, []), version) for name, spec in specs.items()}
     write_tables(out, tables)
-    return write_descriptor(out, specs, metadata)
+    return write_descriptor(out, specs, metadata, files)

@@ -96,6 +96,19 @@ def integrity_findings(
     return out
 
 
+def missing_file_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
+    """package.file_integrity: every non-tabular resource (an export file) names a file that exists. (A
+    missing table file is reported by package.readable, which reads it; nothing reads these.)"""
+    out: list[Finding] = []
+    for res in descriptor.get("resources", []):
+        if not isinstance(res, dict) or res.get("type") == "table" or not isinstance(res.get("path"), str):
+            continue
+        if not (root / res["path"]).is_file():
+            message = f"resource {res.get('name')!r}: {res['path']} does not exist"
+            out.append(finding("package.file_integrity", message, field="path", file=res["path"]))
+    return out
+
+
 def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     """package.twin_agreement: the two files of a table hold the same rows (as multisets, compared on
     every column). Rows only in the JSON Lines file are reported under their record id."""

@@ -55,7 +55,11 @@ def validate_path(
 
 
 def _package_findings(descriptor: dict[str, Any], root: Path, formats: tuple[str, ...]) -> list[Finding]:
-    return package_rules.profile_findings(descriptor) + package_rules.integrity_findings(descriptor, root, formats)
+    return (
+        package_rules.profile_findings(descriptor)
+        + package_rules.integrity_findings(descriptor, root, formats)
+        + package_rules.missing_file_findings(descriptor, root)
+    )
 
 
 def _read(inputs: Inputs, table: str, fmt: str, report: Report) -> pl.DataFrame | None:
