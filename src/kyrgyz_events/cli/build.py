@@ -8,7 +8,7 @@ from typing import Any
 
 from kyrgyz_events.paths import repo_root
 
-EXAMPLE = "example:\n  kyrgyz-events build                 # dataset/annotations -> dataset/data, datapackage.json"
+EXAMPLE = "example:\n  kyrgyz-events build                 # dataset/annotations -> dataset/package/"
 
 
 def add_parser(sub: Any) -> None:
@@ -20,11 +20,21 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dataset", type=Path, default=None, help="the dataset folder (default: the repository's)")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same folder to finish (default: 60)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from kyrgyz_events.build import build
+    from kyrgyz_events.publish.atomic import BuildLocked
 
     root = args.dataset
     if root is None:
@@ -33,9 +43,13 @@ def run(args: argparse.Namespace) -> int:
             print("error: not in a kyrgyz-events checkout; pass --dataset DIR")
             return 2
         root = repo / "dataset"
-    report = build(root)
+    try:
+        report = build(root, wait=args.wait, log=lambda note: print(f"note: {note}", file=sys.stderr))
+    except BuildLocked as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     if report.valid:
-        print(f"built {root}: {report.summary()}")
+        print(f"built {report.target}: {report.summary()}")
     else:
         print(report.to_text())
         print("nothing was published; the previous package is unchanged")

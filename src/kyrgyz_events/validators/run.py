@@ -150,11 +150,12 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
 
 def validate_repository(*, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
     """This repository's published package and, where the annotation compiler is installed, its annotations."""
-    from kyrgyz_events.paths import dataset_root
+    from kyrgyz_events.paths import dataset_folder, dataset_root
 
-    root = dataset_root()
-    report = validate_path(root, fast=fast, formats=formats)
-    report.extend(annotation_findings(root))
+    report = validate_path(dataset_root(), fast=fast, formats=formats)
+    folder = dataset_folder()
+    if folder is not None:
+        report.extend(annotation_findings(folder))
     return report
 
 
