@@ -348,7 +348,20 @@ def profile_broken(e: PackageEditor) -> set[Key]:
     e.resource("actors")["path"] = "../outside/actors.parquet"
     e.save()
     index = [r["name"] for r in e.descriptor["resources"]].index("actors")
-    return {("package.profile", "actors", None, f"resources/{index}/path"), ("package.readable", "actors", None, None)}
+    return {
+        ("package.profile", "actors", None, f"resources/{index}/path"),
+        ("package.confined", "actors", None, "path"),
+    }
+
+
+def symlink_out_of_package(e: PackageEditor) -> set[Key]:
+    """A data file that is a symbolic link to a file outside the package (never opened, never described)."""
+    outside = e.root.parent / "outside-secret.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    path = e.path("events", "jsonl")
+    path.unlink()
+    path.symlink_to(outside)
+    return {("package.confined", "events", None, "path")}
 
 
 # --- sentences (schema 1.1.0+) ---------------------------------------------------------------------
@@ -433,6 +446,7 @@ BASE_CASES = [
     Case("crosswalk-edited", crosswalk_edited),
     Case("text-sha256-edited", text_hash_edited),
     Case("descriptor-against-profile", profile_broken, exit_code=2),
+    Case("symlink-out-of-package", symlink_out_of_package, exit_code=2),
 ]
 
 _SPECS = load_specs(SCHEMA_VERSION)

@@ -22,6 +22,7 @@ from kyrgyz_events.contracts.spec import load_spec
 from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
 from kyrgyz_events.models import TABLES, TableModel
 from kyrgyz_events.publish.files import to_arrow
+from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.report import Finding
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -98,7 +99,19 @@ class _Compiler:
             return
         entry = dict(entry)
         starts, ends = entry.pop("body_starts_with", None), entry.pop("body_ends_with", None)
-        source = self.root / "sources" / str(entry.get("source_file", ""))
+        named = str(entry.get("source_file", ""))
+        try:
+            source = confine(self.root / "sources", named, missing_ok=False)
+        except Outside as exc:
+            self.find(
+                "annotations.readable",
+                f"source_file {named!r} {exc}; it must name a file inside sources/",
+                "document.yaml",
+                "documents",
+                field="source_file",
+                unusable=True,
+            )
+            return
         try:
             raw = source.read_bytes()
             self.text = raw.decode("utf-8")
@@ -113,8 +126,11 @@ class _Compiler:
             )
             return
         digest = hashlib.sha256(raw).hexdigest()
-        recorded = source.with_name(source.name + ".sha256")
-        if recorded.is_file() and recorded.read_text("utf-8").split()[0] != digest:
+        try:  # the recorded hash, if there is one (confined like the source)
+            recorded: Path | None = confine(self.root / "sources", f"{named}.sha256", missing_ok=False)
+        except Outside:
+            recorded = None
+        if recorded is not None and (recorded.read_text("utf-8").split() or [""])[0] != digest:
             self.find(
                 "provenance.text_sha256",
                 f"{source.name} does not match {recorded.name}",

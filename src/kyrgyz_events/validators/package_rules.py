@@ -14,6 +14,7 @@ import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.publish.descriptor import file_digest
+from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
 from kyrgyz_events.validators.report import Finding, Findings
@@ -59,14 +60,17 @@ def integrity_findings(
     descriptor: dict[str, Any], root: Path, formats: tuple[str, ...] = ("parquet", "jsonl")
 ) -> list[Finding]:
     """package.file_integrity: bytes and sha256 of every resource of the given formats equal the file's
-    (missing files are reported by package.readable)."""
+    (missing files are reported by package.readable, paths outside the package by package.confined)."""
     out: list[Finding] = []
     for res in descriptor.get("resources", []):
         if not isinstance(res, dict) or not isinstance(res.get("path"), str):
             continue
         if res.get("format") in ("parquet", "jsonl") and res["format"] not in formats:
             continue
-        path = root / res["path"]
+        try:
+            path = confine(root, res["path"])
+        except Outside:  # reported by package.confined when the package was opened; never opened here
+            continue
         if not path.is_file():
             continue
         size, digest = file_digest(path)

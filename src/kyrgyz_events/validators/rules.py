@@ -26,6 +26,11 @@ _RULES = (
         "no malformed JSON line (else the input is unusable).",
     ),
     Rule(
+        "package.confined",
+        "Every path the descriptor names is relative, has no '..', resolves (symbolic links followed) inside "
+        "the package folder and is a regular file; anything else is not opened and makes the input unusable.",
+    ),
+    Rule(
         "package.schema_version",
         "datapackage.json, every resource and every Parquet file declare a schema "
         "version this installation knows, and the same one (an unknown version makes the input unusable).",

@@ -12,6 +12,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
+from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.report import Finding
 from kyrgyz_events.validators.rules import finding, unusable
 
@@ -55,8 +56,14 @@ def _specs(version: str, where: str) -> dict[str, TableSpec]:
         raise Unusable(unusable("package.schema_version", str(e), file=where, value=version)) from e
 
 
-def _read_descriptor(path: Path) -> dict[str, Any]:
+def _read_descriptor(path: Path, root: Path | None = None) -> dict[str, Any]:
+    """``root``: the package folder the descriptor must be confined to (when the folder was given)."""
     name = path.name
+    if root is not None:
+        try:
+            path = confine(root, name)
+        except Outside as e:
+            raise Unusable(unusable("package.confined", f"{name} {e}", file=name)) from e
     if not path.is_file():
         raise Unusable(unusable("package.readable", f"{path} does not exist", file=name))
     try:
@@ -80,13 +87,14 @@ def _declared_version(descriptor: dict[str, Any]) -> str:
 def open_package(path: Path) -> Inputs:
     """A package folder, or its datapackage.json. Resource paths follow the descriptor."""
     descriptor_path = path / "datapackage.json" if path.is_dir() else path
-    root = descriptor_path.parent
-    descriptor = _read_descriptor(descriptor_path)
+    root = descriptor_path.parent.resolve()
+    descriptor = _read_descriptor(descriptor_path, root if path.is_dir() else None)
     version = _declared_version(descriptor)
     specs = _specs(version, "datapackage.json")
     inputs = Inputs(target=str(path), root=root, version=version, specs=specs, files={}, descriptor=descriptor)
     resources = descriptor.get("resources")
     by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
+    outside = _unconfined(root, resources if isinstance(resources, list) else [], inputs.findings)
     for table in specs:
         inputs.files[table] = {}
         for fmt in FORMATS:
@@ -103,6 +111,8 @@ def open_package(path: Path) -> Inputs:
                     )
                 )
                 continue
+            if rel in outside:
+                continue
             declared = res.get("x-schemaVersion") if res else None
             if declared != version:
                 inputs.findings.append(
@@ -115,8 +125,38 @@ def open_package(path: Path) -> Inputs:
                         unusable=declared not in (None, version) and not _known(declared),
                     )
                 )
-            inputs.files[table][fmt] = root / rel
+            inputs.files[table][fmt] = confine(root, rel)
     return inputs
+
+
+def _unconfined(root: Path, resources: list[Any], findings: list[Finding]) -> set[str]:
+    """package.confined for every resource path (of any resource) that is not a regular file inside ``root``."""
+    bad: set[str] = set()
+    for res in resources:
+        rel = res.get("path") if isinstance(res, dict) else None
+        if not isinstance(rel, str) or rel in bad:
+            continue
+        try:
+            confine(root, rel)
+        except Outside as e:
+            bad.add(rel)
+            name = res.get("name")
+            findings.append(
+                unusable(
+                    "package.confined",
+                    f"resource {name!r}: path {rel!r} {e}; it was not opened",
+                    table=_table_of(name),
+                    field="path",
+                    file="datapackage.json",
+                )
+            )
+    return bad
+
+
+def _table_of(name: Any) -> str | None:
+    if not isinstance(name, str):
+        return None
+    return name.removesuffix("-jsonl")
 
 
 def _known(version: Any) -> bool:
