@@ -312,6 +312,22 @@ def malformed_json_line(e: PackageEditor) -> set[Key]:
     return {("package.readable", "events", "#2", None)}
 
 
+def json_line_too_deep(e: PackageEditor) -> set[Key]:
+    """A record nested past MAX_JSON_DEPTH (a real one of 1,000 levels is in tests/test_hostile_inputs.py)."""
+    lines = e.jsonl_lines("events")
+    lines[1] = lines[1][:-1] + ', "x": ' + "[" * 40 + "]" * 40 + "}"
+    e.write_lines("events", lines)
+    return {("package.limits", "events", "#2", None)}
+
+
+def json_duplicate_key(e: PackageEditor) -> set[Key]:
+    """Polars would keep the first value, json.loads the last: the record is refused."""
+    lines = e.jsonl_lines("events")
+    lines[1] = lines[1][:-1] + ', "event_id": "evt-other"}'
+    e.write_lines("events", lines)
+    return {("package.duplicate_key", "events", "#2", "event_id")}
+
+
 def unknown_schema_version(e: PackageEditor) -> set[Key]:
     e.descriptor["x-schemaVersion"] = "99.0.0"
     e.save()
@@ -440,6 +456,8 @@ BASE_CASES = [
     Case("wrong-sha256", wrong_sha256),
     Case("truncated-parquet", truncated_parquet, exit_code=2),
     Case("malformed-json-line", malformed_json_line, exit_code=2),
+    Case("json-line-too-deep", json_line_too_deep, exit_code=2),
+    Case("json-duplicate-key", json_duplicate_key, exit_code=2),
     Case("unknown-schema-version", unknown_schema_version, exit_code=2),
     Case("event-without-evidence", event_without_evidence),
     Case("casualty-estimates-edited", casualty_edited),

@@ -23,6 +23,7 @@ from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
 from kyrgyz_events.models import TABLES, TableModel
 from kyrgyz_events.publish.files import to_arrow
 from kyrgyz_events.validators.confine import Outside, confine
+from kyrgyz_events.validators.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
 from kyrgyz_events.validators.report import Finding
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -113,9 +114,10 @@ class _Compiler:
             )
             return
         try:
+            check_size(source, MAX_SOURCE_BYTES, f"source {source.name}")
             raw = source.read_bytes()
             self.text = raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, LimitExceeded) as exc:
             self.find(
                 "annotations.readable",
                 f"cannot read source {source.name}: {exc}",

@@ -31,6 +31,16 @@ _RULES = (
         "the package folder and is a regular file; anything else is not opened and makes the input unusable.",
     ),
     Rule(
+        "package.limits",
+        "Every file is within the documented limits (docs/guarantees.md): descriptor size, JSON Lines line "
+        "length and nesting depth, Parquet declared uncompressed size; a file beyond one is not parsed (unusable).",
+    ),
+    Rule(
+        "package.duplicate_key",
+        "No JSON object (a JSON Lines record, datapackage.json) holds the same key twice, on which readers "
+        "would disagree (unusable).",
+    ),
+    Rule(
         "package.schema_version",
         "datapackage.json, every resource and every Parquet file declare a schema "
         "version this installation knows, and the same one (an unknown version makes the input unusable).",

@@ -13,6 +13,14 @@ import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
 from kyrgyz_events.validators.confine import Outside, confine
+from kyrgyz_events.validators.limits import (
+    MAX_DESCRIPTOR_BYTES,
+    LimitExceeded,
+    check_size,
+    loads_strict,
+    parquet_declared,
+    scan_jsonl,
+)
 from kyrgyz_events.validators.report import Finding
 from kyrgyz_events.validators.rules import finding, unusable
 
@@ -67,8 +75,14 @@ def _read_descriptor(path: Path, root: Path | None = None) -> dict[str, Any]:
     if not path.is_file():
         raise Unusable(unusable("package.readable", f"{path} does not exist", file=name))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        check_size(path, MAX_DESCRIPTOR_BYTES, name)
+        data = loads_strict(path.read_text(encoding="utf-8"))
+    except LimitExceeded as e:
+        rule = "package.duplicate_key" if e.key is not None else "package.limits"
+        raise Unusable(unusable(rule, f"{name}: {e}", file=name, field=e.key)) from e
+    except RecursionError as e:
+        raise Unusable(unusable("package.limits", f"{name} is nested too deep to read", file=name)) from e
+    except (OSError, UnicodeDecodeError, ValueError) as e:
         raise Unusable(unusable("package.readable", f"cannot read {name}: {e}", file=name)) from e
     if not isinstance(data, dict):
         raise Unusable(unusable("package.readable", f"{name} is not a JSON object", file=name))
@@ -125,7 +139,16 @@ def open_package(path: Path) -> Inputs:
                         unusable=declared not in (None, version) and not _known(declared),
                     )
                 )
-            inputs.files[table][fmt] = confine(root, rel)
+            file = confine(root, rel)
+            if fmt == "parquet" and file.is_file():
+                try:
+                    parquet_declared(file)
+                except LimitExceeded as e:
+                    inputs.findings.append(unusable("package.limits", str(e), table=table, file=rel))
+                    continue
+                except Exception:  # an unreadable footer is reported by package.readable
+                    pass
+            inputs.files[table][fmt] = file
     return inputs
 
 
@@ -310,6 +333,16 @@ def read_jsonl(path: Path, rel: str) -> pl.DataFrame:
         raise Unusable(unusable("package.readable", "file does not exist", file=rel))
     if path.stat().st_size == 0:
         return pl.DataFrame()
+    try:
+        scan_jsonl(path)
+    except LimitExceeded as e:
+        rule = "package.duplicate_key" if e.key is not None else "package.limits"
+        line = f"#{e.line}" if e.line is not None else None
+        raise Unusable(unusable(rule, str(e), file=rel, record_id=line, field=e.key)) from e
+    except ValueError as e:
+        raise Unusable(malformed_line(path, rel) or unusable("package.readable", str(e), file=rel)) from e
+    except OSError as e:
+        raise Unusable(unusable("package.readable", f"cannot read JSON Lines file: {e}", file=rel)) from e
     try:
         return pl.read_ndjson(path, infer_schema_length=None)
     except Exception as e:  # a malformed line: find and name it
