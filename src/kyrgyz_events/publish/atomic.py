@@ -191,16 +191,25 @@ def staged(root: Path, names: list[str]) -> Iterator[Path]:
     The staging folder must then hold exactly ``names`` (the build's ``OUTPUTS``): a missing or an
     unexpected output is a bug and publishes nothing. Call under :func:`locked`."""
     root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    with replaced(root / PACKAGE, names) as stage:
+        yield stage
+
+
+@contextmanager
+def replaced(target: Path, names: list[str]) -> Iterator[Path]:
+    """Yield an empty staging folder next to ``target``; on normal exit, when it holds exactly ``names``,
+    it replaces the folder ``target`` (created if absent) in one step (:func:`publish`)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is an ordinary one
     _checkpoint("staging-created")
     try:
         yield staging
         present = sorted(p.name for p in staging.iterdir())
         if present != sorted(names):
-            raise RuntimeError(f"staged outputs {present} are not the build's outputs {sorted(names)}")
+            raise RuntimeError(f"staged outputs {present} are not the outputs {sorted(names)}")
         _checkpoint("staged")
-        publish(staging, root / PACKAGE)
+        publish(staging, target)
         _checkpoint("done")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
