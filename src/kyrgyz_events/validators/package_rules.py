@@ -59,13 +59,12 @@ def profile_findings(descriptor: dict[str, Any]) -> list[Finding]:
 def integrity_findings(
     descriptor: dict[str, Any], root: Path, formats: tuple[str, ...] = ("parquet", "jsonl")
 ) -> list[Finding]:
-    """package.file_integrity: bytes and sha256 of every resource of the given formats equal the file's
-    (missing files are reported by package.readable, paths outside the package by package.confined)."""
+    """package.file_integrity: bytes and sha256 of every resource equal the file's, whichever ``formats``
+    are read (missing files are reported by package.readable, paths outside the package by
+    package.confined)."""
     out: list[Finding] = []
     for res in descriptor.get("resources", []):
         if not isinstance(res, dict) or not isinstance(res.get("path"), str):
-            continue
-        if res.get("format") in ("parquet", "jsonl") and res["format"] not in formats:
             continue
         try:
             path = confine(root, res["path"])
