@@ -370,6 +370,32 @@ def profile_broken(e: PackageEditor) -> set[Key]:
     }
 
 
+def embedded_schema_altered(e: PackageEditor) -> set[Key]:
+    """The descriptor's Table Schema loosened (a constraint dropped): the data still validates against it."""
+    field = next(f for f in e.resource("events")["schema"]["fields"] if f.get("constraints"))
+    field.pop("constraints")
+    e.save()
+    return {("package.release", "events", None, "schema")}
+
+
+def resource_format_altered(e: PackageEditor) -> set[Key]:
+    e.resource("events-jsonl")["format"] = "csv"
+    e.save()
+    return {("package.release", "events", None, "format")}
+
+
+def json_schema_url_altered(e: PackageEditor) -> set[Key]:
+    e.resource("actors")["x-jsonSchema"] = "https://example.org/loose.schema.json"
+    e.save()
+    return {("package.release", "actors", None, "x-jsonSchema")}
+
+
+def profile_url_altered(e: PackageEditor) -> set[Key]:
+    e.descriptor["$schema"] = "https://example.org/profiles/anything.json"
+    e.save()
+    return {("package.release", None, None, "$schema")}
+
+
 def symlink_out_of_package(e: PackageEditor) -> set[Key]:
     """A data file that is a symbolic link to a file outside the package (never opened, never described)."""
     outside = e.root.parent / "outside-secret.txt"
@@ -465,6 +491,10 @@ BASE_CASES = [
     Case("text-sha256-edited", text_hash_edited),
     Case("descriptor-against-profile", profile_broken, exit_code=2),
     Case("symlink-out-of-package", symlink_out_of_package, exit_code=2),
+    Case("embedded-schema-altered", embedded_schema_altered),
+    Case("resource-format-altered", resource_format_altered),
+    Case("json-schema-url-altered", json_schema_url_altered),
+    Case("profile-url-altered", profile_url_altered),
 ]
 
 _SPECS = load_specs(SCHEMA_VERSION)

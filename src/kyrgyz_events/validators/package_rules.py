@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
-from kyrgyz_events.publish.descriptor import file_digest
+from kyrgyz_events.publish.descriptor import PROFILE, file_digest, release_fields
 from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
@@ -53,6 +53,44 @@ def profile_findings(descriptor: dict[str, Any]) -> list[Finding]:
             res = descriptor["resources"][path[1]]
             table = res.get("name") if isinstance(res, dict) else None
         out.append(finding("package.profile", error.message, table=table, field=where, file="datapackage.json"))
+    return out
+
+
+def release_findings(descriptor: dict[str, Any], specs: dict[str, TableSpec]) -> list[Finding]:
+    """package.release: the descriptor says what the release of its schema version defines: the profile
+    URL, and for every table file its type, format, media type, encoding, description, embedded Table
+    Schema and JSON Schema URL (the schema version itself is package.schema_version's)."""
+    out: list[Finding] = []
+    if descriptor.get("$schema") != PROFILE:
+        out.append(
+            finding(
+                "package.release",
+                f"$schema is {descriptor.get('$schema')!r}, the release defines {PROFILE!r}",
+                field="$schema",
+                file="datapackage.json",
+            )
+        )
+    resources = descriptor.get("resources")
+    by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
+    for table, spec in specs.items():
+        for fmt in ("parquet", "jsonl"):
+            expected = release_fields(spec, fmt)
+            res = by_name.get(expected["name"])
+            if res is None:  # reported by package.readable
+                continue
+            for key, value in expected.items():
+                if key in ("name", "x-schemaVersion") or res.get(key) == value:
+                    continue
+                shown = "differs" if key in ("schema", "description") else f"is {res.get(key)!r}, not {value!r}"
+                out.append(
+                    finding(
+                        "package.release",
+                        f"resource {expected['name']!r}: {key} {shown}: not what schema {spec.version} defines",
+                        table=table,
+                        field=key,
+                        file="datapackage.json",
+                    )
+                )
     return out
 
 

@@ -50,6 +50,11 @@ _RULES = (
         "datapackage.json is valid against the Frictionless Data Package v2 profile "
         "(vendored in kyrgyz_events/validators/profiles, never fetched).",
     ),
+    Rule(
+        "package.release",
+        "datapackage.json says what the release of its schema version defines: the profile URL and, for every "
+        "table file, type, format, media type, encoding, description, Table Schema and JSON Schema URL.",
+    ),
     Rule("package.file_integrity", "Every resource's bytes and sha256 hash equal the file's."),
     Rule("package.twin_agreement", "Each table's Parquet file and its JSON Lines twin hold the same rows."),
     Rule(

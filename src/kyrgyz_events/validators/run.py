@@ -46,8 +46,13 @@ def validate_path(
     return report
 
 
-def _package_findings(descriptor: dict[str, Any], root: Path, formats: tuple[str, ...]) -> list[Finding]:
-    return package_rules.profile_findings(descriptor) + package_rules.integrity_findings(descriptor, root, formats)
+def _package_findings(inputs: Inputs, formats: tuple[str, ...]) -> list[Finding]:
+    descriptor = inputs.descriptor or {}
+    return (
+        package_rules.profile_findings(descriptor)
+        + package_rules.release_findings(descriptor, inputs.specs)
+        + package_rules.integrity_findings(descriptor, inputs.root, formats)
+    )
 
 
 def _read(inputs: Inputs, table: str, fmt: str, report: Report) -> pl.DataFrame | None:
@@ -97,7 +102,7 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
 
         # The descriptor and file hashes are checked (in Python, hashlib) while polars runs the rules.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            package = pool.submit(_package_findings, inputs.descriptor, inputs.root, formats)
+            package = pool.submit(_package_findings, inputs, formats)
             scratch = Report(target=report.target)
             done = run_parquet(inputs, scratch)
             report.extend(package.result())
@@ -109,7 +114,7 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
             report.rows_checked.update(scratch.rows_checked)
             return
     elif inputs.descriptor is not None:
-        report.extend(_package_findings(inputs.descriptor, inputs.root, formats))
+        report.extend(_package_findings(inputs, formats))
     if report.unusable:
         return
     frames: dict[str, pl.DataFrame] = {}
