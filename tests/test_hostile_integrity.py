@@ -3,6 +3,7 @@ package, and the descriptor and every published file are checked against what th
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,58 @@ def test_synth_writes_an_empty_or_new_out_and_replaces_with_force(tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in empty.iterdir()) == ["data", "datapackage.json"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging-")]
+
+
+RELEASE = Path(__file__).resolve().parent.parent / "dataset" / "releases" / "1.0.0"
+
+
+def _tampered_release(tmp_path: Path, how: str) -> Path:
+    import json
+
+    from faults.editor import PackageEditor
+
+    source = tmp_path / "old"
+    shutil.copytree(RELEASE, source)
+    if how == "hash":
+        path = source / "datapackage.json"
+        desc = json.loads(path.read_text(encoding="utf-8"))
+        desc["resources"][0]["hash"] = "sha256:" + "0" * 64
+        path.write_text(json.dumps(desc), encoding="utf-8")
+    elif how == "data-edited-after-hashing":
+        path = source / "data" / "actors.jsonl"
+        path.write_text(path.read_text(encoding="utf-8").replace("act-", "act-x-", 1), encoding="utf-8")
+    elif how == "embedded-schema":
+        editor = PackageEditor(source)
+        editor.resource("events")["schema"]["fields"][0]["description"] = "loosened"
+        editor.save()
+    return source
+
+
+@pytest.mark.parametrize("how", ["hash", "data-edited-after-hashing", "embedded-schema"])
+def test_migrate_refuses_a_package_that_fails_its_own_validation(tmp_path: Path, how: str) -> None:
+    source = _tampered_release(tmp_path, how)
+    out = tmp_path / "new"
+    done = _cli("migrate", str(source), "--out", str(out))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "fails its own validation" in done.stderr and "--force" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_migrate_with_force_says_it_was_told_to_proceed(tmp_path: Path) -> None:
+    source = _tampered_release(tmp_path, "hash")
+    out = tmp_path / "new"
+    done = _cli("migrate", str(source), "--out", str(out), "--force")
+    assert done.returncode == 0, done.stderr
+    assert "migrated anyway because --force was given" in done.stdout
+    assert (out / "datapackage.json").is_file()
+
+
+def test_migrate_with_other_schemas_still_checks_the_input_files(tmp_path: Path) -> None:
+    """With --schema-dir the validator cannot know the versions; the files' bytes and hashes are checked."""
+    from kyrgyz_events.evolution import migrations
+
+    source = _tampered_release(tmp_path, "hash")
+    with pytest.raises(migrations.MigrationError, match="package.file_integrity"):
+        migrations.migrate_package(
+            source, "1.1.0", tmp_path / "new", schema_dir=RELEASE.parent.parent.parent / "schema"
+        )
