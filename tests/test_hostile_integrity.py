@@ -93,7 +93,7 @@ def test_migrate_with_other_schemas_still_checks_the_input_files(tmp_path: Path)
     from kyrgyz_events.evolution import migrations
 
     source = _tampered_release(tmp_path, "hash")
-    with pytest.raises(migrations.MigrationError, match="package.file_integrity"):
+    with pytest.raises(migrations.MigrationError, match=r"package\.file_integrity"):
         migrations.migrate_package(
             source, "1.1.0", tmp_path / "new", schema_dir=RELEASE.parent.parent.parent / "schema"
         )
