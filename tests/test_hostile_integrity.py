@@ -97,3 +97,36 @@ def test_migrate_with_other_schemas_still_checks_the_input_files(tmp_path: Path)
         migrations.migrate_package(
             source, "1.1.0", tmp_path / "new", schema_dir=RELEASE.parent.parent.parent / "schema"
         )
+
+
+PUBLISHED = Path(__file__).resolve().parent.parent / "dataset" / "package"
+
+
+@pytest.mark.parametrize("how", ["croissant-edited", "card-edited", "card-unlisted", "stray-file", "listed-missing"])
+def test_every_published_file_is_covered(tmp_path: Path, how: str) -> None:
+    import json
+
+    from kyrgyz_events.validators import validate
+
+    package = tmp_path / "package"
+    shutil.copytree(PUBLISHED, package)
+    assert validate(package).valid
+    desc_path = package / "datapackage.json"
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    assert sorted(e["path"] for e in desc["x-files"]) == ["README.md", "croissant.json"]
+    if how == "croissant-edited":
+        path = package / "croissant.json"
+        path.write_text(path.read_text(encoding="utf-8").replace("kyrgyz", "kyrgyz-laundered", 1), encoding="utf-8")
+    elif how == "card-edited":
+        with (package / "README.md").open("a", encoding="utf-8") as fh:
+            fh.write("\nThe numbers above are wrong.\n")
+    elif how == "card-unlisted":
+        desc["x-files"] = [e for e in desc["x-files"] if e["path"] != "README.md"]
+        desc_path.write_text(json.dumps(desc), encoding="utf-8")
+    elif how == "stray-file":
+        (package / "data" / "extra.parquet").write_bytes(b"PAR1")
+    elif how == "listed-missing":
+        (package / "croissant.json").unlink()
+    report = validate(package)
+    assert report.exit_code == 1, report.to_text()
+    assert {f.rule for f in report.findings} == {"package.files_listed"}, report.to_text()

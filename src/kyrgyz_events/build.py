@@ -19,7 +19,7 @@ from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.publish.atomic import PACKAGE, locked, recover, staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
 from kyrgyz_events.publish.metadata import package_metadata
-from kyrgyz_events.publish.package import write_package
+from kyrgyz_events.publish.package import seal, write_package
 from kyrgyz_events.validators.report import Report
 
 #: What a build publishes into the package folder (``dataset/package/``), swapped in together. The
@@ -62,6 +62,7 @@ def _build(root: Path) -> Report:
             descriptor = write_package(stage, specs, rows, package_metadata(published))
             write_croissant(stage, descriptor)
             write_card(stage, root, rows, descriptor)
+            seal(stage, descriptor)  # last: lists every other published file with its bytes and hash
             staged_report = validate(stage)
             report.extend(staged_report.findings)
             report.rows_checked = staged_report.rows_checked

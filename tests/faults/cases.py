@@ -14,6 +14,7 @@ from faults.editor import PackageEditor
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.contracts.spec import ForeignKey
+from kyrgyz_events.publish.descriptor import file_digest
 
 Key = tuple[str, str | None, str | None, str | None]  # rule, table, record id, field
 CASUALTY = ("killed", "wounded")
@@ -367,6 +368,7 @@ def profile_broken(e: PackageEditor) -> set[Key]:
     return {
         ("package.profile", "actors", None, f"resources/{index}/path"),
         ("package.confined", "actors", None, "path"),
+        ("package.files_listed", None, None, None),  # data/actors.parquet is no longer described
     }
 
 
@@ -394,6 +396,22 @@ def profile_url_altered(e: PackageEditor) -> set[Key]:
     e.descriptor["$schema"] = "https://example.org/profiles/anything.json"
     e.save()
     return {("package.release", None, None, "$schema")}
+
+
+def unlisted_file(e: PackageEditor) -> set[Key]:
+    """A file in the package folder that the descriptor neither describes nor lists goes unchecked."""
+    (e.root / "notes.md").write_text("added after the build\n", encoding="utf-8")
+    return {("package.files_listed", None, None, None)}
+
+
+def listed_file_edited(e: PackageEditor) -> set[Key]:
+    """A listed file (like croissant.json or the card) changed after the build."""
+    (e.root / "card.md").write_text("as built\n", encoding="utf-8")
+    size, digest = file_digest(e.root / "card.md")
+    e.descriptor.setdefault("x-files", []).append({"path": "card.md", "bytes": size, "hash": digest})
+    e.save()
+    (e.root / "card.md").write_text("edited later\n", encoding="utf-8")
+    return {("package.files_listed", None, None, "hash")}
 
 
 def symlink_out_of_package(e: PackageEditor) -> set[Key]:
@@ -492,6 +510,8 @@ BASE_CASES = [
     Case("descriptor-against-profile", profile_broken, exit_code=2),
     Case("symlink-out-of-package", symlink_out_of_package, exit_code=2),
     Case("embedded-schema-altered", embedded_schema_altered),
+    Case("unlisted-file", unlisted_file),
+    Case("listed-file-edited", listed_file_edited),
     Case("resource-format-altered", resource_format_altered),
     Case("json-schema-url-altered", json_schema_url_altered),
     Case("profile-url-altered", profile_url_altered),

@@ -137,6 +137,55 @@ def integrity_findings(
     return out
 
 
+def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
+    """package.files_listed: every file under the package folder is datapackage.json, a resource, or an
+    ``x-files`` entry whose bytes and sha256 equal the file's (croissant.json, the data card, …)."""
+    from kyrgyz_events.publish.package import FILES_KEY, package_files
+
+    out: list[Finding] = []
+    resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    entries = descriptor.get(FILES_KEY, [])
+    if not isinstance(entries, list):
+        entries = []
+        out.append(
+            finding("package.files_listed", f"{FILES_KEY} is not a list", field=FILES_KEY, file="datapackage.json")
+        )
+    listed: set[str] = set()
+    for entry in entries:
+        rel = entry.get("path") if isinstance(entry, dict) else None
+        if not isinstance(rel, str):
+            out.append(finding("package.files_listed", f"an {FILES_KEY} entry has no path", field=FILES_KEY))
+            continue
+        listed.add(rel)
+        try:
+            path = confine(root, rel, missing_ok=False)
+        except Outside as e:
+            out.append(finding("package.files_listed", f"{FILES_KEY} path {rel!r} {e}", field=FILES_KEY, file=rel))
+            continue
+        size, digest = file_digest(path)
+        if entry.get("bytes") != size or str(entry.get("hash", "")).lower() != digest:
+            out.append(
+                finding(
+                    "package.files_listed",
+                    f"datapackage.json lists {entry.get('bytes')} bytes, {entry.get('hash')}; "
+                    f"the file has {size} bytes, {digest}",
+                    field="hash",
+                    file=rel,
+                    value=digest,
+                )
+            )
+    for rel in package_files(root):
+        if rel != "datapackage.json" and rel not in resources and rel not in listed:
+            out.append(
+                finding(
+                    "package.files_listed",
+                    f"{rel} is in the package folder but datapackage.json neither describes nor lists it",
+                    file=rel,
+                )
+            )
+    return out
+
+
 def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     """package.twin_agreement: the two files of a table hold the same rows (as multisets, compared on
     every column). Rows only in the JSON Lines file are reported under their record id."""

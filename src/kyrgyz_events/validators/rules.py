@@ -55,6 +55,11 @@ _RULES = (
         "datapackage.json says what the release of its schema version defines: the profile URL and, for every "
         "table file, type, format, media type, encoding, description, Table Schema and JSON Schema URL.",
     ),
+    Rule(
+        "package.files_listed",
+        "Every file in the package folder is datapackage.json, a resource, or listed in its x-files with "
+        "bytes and sha256 equal to the file's (croissant.json, the data card): no published file goes unchecked.",
+    ),
     Rule("package.file_integrity", "Every resource's bytes and sha256 hash equal the file's."),
     Rule("package.twin_agreement", "Each table's Parquet file and its JSON Lines twin hold the same rows."),
     Rule(
