@@ -170,13 +170,43 @@ class _Compiler:
             record = self.validated(table, file, row, derived)
             rid = record_id(table, row)
             if table == "events":
-                for link in entry.get("actors") or []:
-                    linked = self.validated("event_actors", file, {"event_id": rid, **dict(link)})
+                for i, link in enumerate(self.listed(entry, "actors", file, table, rid), 1):
+                    if not isinstance(link, dict):
+                        self.find(
+                            "annotations.readable",
+                            f"actors entry {i} must be a mapping {{actor_id, role}}, not {type(link).__name__} "
+                            f"{link!r}",
+                            file,
+                            table,
+                            record_id=rid,
+                            field="actors",
+                            value=link,
+                        )
+                        continue
+                    linked = self.validated("event_actors", file, {"event_id": rid, **link})
                     if linked is not None:
                         self.rows["event_actors"].append(linked)
             if record is not None:
                 self.rows[table].append(record)
-            self.evidence(file, table, rid, entry.get("evidence") or [])
+            self.evidence(file, table, rid, self.listed(entry, "evidence", file, table, rid))
+
+    def listed(self, entry: dict[str, Any], key: str, file: str, table: str, rid: str) -> list[Any]:
+        """``entry[key]`` when it is a list (absent or null: empty); anything else is a finding."""
+        value = entry.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self.find(
+            "annotations.readable",
+            f"`{key}` must be a list, not {type(value).__name__} {value!r}",
+            file,
+            table,
+            record_id=rid,
+            field=key,
+            value=value,
+        )
+        return []
 
     def evidence(self, file: str, table: str, rid: str, quotes: list[Any]) -> None:
         for i, quote in enumerate(quotes, 1):

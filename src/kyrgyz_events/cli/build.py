@@ -48,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
     except BuildLocked as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a read-only folder, a full disk, …: the published package is unchanged
+        where = f" ({e.filename})" if e.filename else ""
+        print(f"error: cannot build {root}: {e.strerror or e}{where}", file=sys.stderr)
+        print("nothing was published; the previous package is unchanged", file=sys.stderr)
+        return 2
     if report.valid:
         print(f"built {report.target}: {report.summary()}")
     else:

@@ -50,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     except migrations.MigrationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a read-only folder, a full disk, …: nothing is written to --out
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: cannot migrate into {out}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
     for step in result.steps:
         print(f"step {step.describe()}")
     for note in result.notes:
