@@ -95,3 +95,20 @@ def test_migrate_that_cannot_write_says_so(
     assert main(["migrate", str(source), "--out", str(tmp_path / "new")]) == 2
     err = capsys.readouterr().err
     assert "No space left on device" in err and not (tmp_path / "new").exists()
+
+
+FIRST_RECORDS = "  records: [evt-bakiyev-flees-capital, evt-gangs-rampage, clm-president-fled, act-kurmanbek-bakiyev, "
+
+
+@pytest.mark.parametrize("records", ["5", "evt-gangs-rampage", "[[evt-gangs-rampage], {a: 1}]"], ids=str)
+def test_coverage_records_of_the_wrong_shape_are_a_finding(tmp_path: Path, records: str) -> None:
+    root = copy_dataset(tmp_path, with_outputs=False)
+    path = root / "annotations" / "coverage.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith(FIRST_RECORDS))
+    lines[at] = f"  records: {records}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    _, findings = compile_annotations(root)
+    hits = [f for f in findings if f.field == "records" and "must be a list of record ids" in f.message]
+    assert len(hits) == 1 and hits[0].record_id == "sentence-1" and hits[0].file == "annotations/coverage.yaml"
+    assert main(["build", "--dataset", str(root)]) == 1
