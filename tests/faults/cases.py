@@ -4,6 +4,7 @@ produce. Targets are picked from the package's own rows, so the corpus runs on a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -414,6 +415,20 @@ def listed_file_edited(e: PackageEditor) -> set[Key]:
     return {("package.files_listed", None, None, "hash")}
 
 
+def croissant_laundered(e: PackageEditor) -> set[Key]:
+    """croissant.json rewritten, and its x-files entry updated to match: its content still disagrees."""
+    from kyrgyz_events.publish.croissant import croissant
+
+    doc = croissant(e.descriptor, e.root)
+    doc["recordSet"] = doc["recordSet"][1:]  # a table silently dropped
+    (e.root / "croissant.json").write_text(json.dumps(doc), encoding="utf-8")
+    size, digest = file_digest(e.root / "croissant.json")
+    listed = [x for x in e.descriptor.get("x-files", []) if x["path"] != "croissant.json"]
+    e.descriptor["x-files"] = [*listed, {"path": "croissant.json", "bytes": size, "hash": digest}]
+    e.save()
+    return {("package.croissant", None, None, "recordSet")}
+
+
 def symlink_out_of_package(e: PackageEditor) -> set[Key]:
     """A data file that is a symbolic link to a file outside the package (never opened, never described)."""
     outside = e.root.parent / "outside-secret.txt"
@@ -512,6 +527,7 @@ BASE_CASES = [
     Case("embedded-schema-altered", embedded_schema_altered),
     Case("unlisted-file", unlisted_file),
     Case("listed-file-edited", listed_file_edited),
+    Case("croissant-laundered", croissant_laundered),
     Case("resource-format-altered", resource_format_altered),
     Case("json-schema-url-altered", json_schema_url_altered),
     Case("profile-url-altered", profile_url_altered),

@@ -186,6 +186,48 @@ def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
     return out
 
 
+def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, TableSpec]) -> list[Finding]:
+    """package.croissant: a croissant.json in the package says what the descriptor and the Parquet files
+    yield (``publish.croissant``); every top-level key that differs is a finding. Skipped (other rules
+    report why) when a Parquet resource is not a table of the schema or its file is not confined."""
+    from kyrgyz_events.publish.croissant import croissant
+    from kyrgyz_events.validators.limits import MAX_DESCRIPTOR_BYTES, LimitExceeded, check_size, loads_strict
+
+    try:
+        path = confine(root, "croissant.json", missing_ok=False)
+    except Outside:
+        return []  # absent (not every package has one), or reported by package.files_listed
+    names = [r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    tables = [
+        r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict) and r.get("format") == "parquet"
+    ]
+    try:
+        if any(t not in specs for t in tables) or len(set(names)) != len(names):
+            return []
+        for t in tables:
+            confine(root, f"data/{t}.parquet", missing_ok=False)
+        expected = croissant(descriptor, root)
+    except (Outside, KeyError, TypeError, OSError, ValueError):
+        return []
+    try:
+        check_size(path, MAX_DESCRIPTOR_BYTES, "croissant.json")
+        actual = loads_strict(path.read_text(encoding="utf-8"))
+    except (LimitExceeded, RecursionError, OSError, ValueError) as e:
+        return [finding("package.croissant", f"cannot read croissant.json: {e}", file="croissant.json")]
+    if not isinstance(actual, dict):
+        return [finding("package.croissant", "croissant.json is not a JSON object", file="croissant.json")]
+    return [
+        finding(
+            "package.croissant",
+            f"croissant.json {key!r} is not what datapackage.json and the Parquet files yield",
+            field=key,
+            file="croissant.json",
+        )
+        for key in sorted(expected.keys() | actual.keys())
+        if expected.get(key) != actual.get(key)
+    ]
+
+
 def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
     """package.twin_agreement: the two files of a table hold the same rows (as multisets, compared on
     every column). Rows only in the JSON Lines file are reported under their record id."""

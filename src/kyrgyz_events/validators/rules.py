@@ -60,6 +60,11 @@ _RULES = (
         "Every file in the package folder is datapackage.json, a resource, or listed in its x-files with "
         "bytes and sha256 equal to the file's (croissant.json, the data card): no published file goes unchecked.",
     ),
+    Rule(
+        "package.croissant",
+        "A croissant.json in the package is what datapackage.json and the Parquet files yield "
+        "(kyrgyz_events.publish.croissant): each differing top-level key is named.",
+    ),
     Rule("package.file_integrity", "Every resource's bytes and sha256 hash equal the file's."),
     Rule("package.twin_agreement", "Each table's Parquet file and its JSON Lines twin hold the same rows."),
     Rule(

@@ -53,6 +53,7 @@ def _package_findings(inputs: Inputs, formats: tuple[str, ...]) -> list[Finding]
         + package_rules.release_findings(descriptor, inputs.specs)
         + package_rules.integrity_findings(descriptor, inputs.root, formats)
         + package_rules.listed_findings(descriptor, inputs.root)
+        + package_rules.croissant_findings(descriptor, inputs.root, inputs.specs)
     )
 
 
