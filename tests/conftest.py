@@ -36,8 +36,5 @@ def clean_package(request: pytest.FixtureRequest, sample_package: Path, tmp_path
     if source is None:
         pytest.skip("dataset/ has not been built yet")
     copy = tmp_path / "package"
-    shutil.copytree(source / "data", copy / "data")
-    if (source / "export").is_dir():  # the published package's non-tabular files, listed in its descriptor
-        shutil.copytree(source / "export", copy / "export")
-    shutil.copy2(source / "datapackage.json", copy / "datapackage.json")
+    shutil.copytree(source, copy)  # every published file: datapackage.json lists the others (x-files)
     return copy

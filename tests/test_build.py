@@ -10,6 +10,7 @@ import pytest
 
 from kyrgyz_events import build as build_module
 from kyrgyz_events.build import OUTPUTS, build
+from kyrgyz_events.publish import atomic
 
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO / "dataset"
@@ -17,20 +18,22 @@ INPUTS = ["sources", "annotations", "card.template.md"]
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """sha256 of every published output file under ``root``."""
+    """sha256 of every published output file of the dataset folder ``root`` (in ``root/package``)."""
     files: dict[str, str] = {}
+    package = root / atomic.PACKAGE
+    assert not package.exists() or sorted(p.name for p in package.iterdir()) == sorted(OUTPUTS)
     for name in OUTPUTS:
-        path = root / name
+        path = package / name
         paths = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for p in paths:
-            files[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            files[str(p.relative_to(package))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return files
 
 
 def copy_dataset(tmp_path: Path, with_outputs: bool = True) -> Path:
     root = tmp_path / "dataset"
     root.mkdir()
-    for name in INPUTS + (OUTPUTS if with_outputs else []):
+    for name in INPUTS + ([atomic.PACKAGE] if with_outputs else []):
         src = DATASET / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
     return root
@@ -102,21 +105,34 @@ def test_interrupted_build_leaves_the_old_package(tmp_path: Path, monkeypatch: p
     assert not list(root.glob(".staging-*"))
 
 
-def test_failure_during_the_swap_restores_the_old_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_of_the_exchange_leaves_the_old_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_dataset(tmp_path)
     before = snapshot(root)
-    real_rename = Path.rename
-    calls = {"n": 0}
 
-    def flaky(self: Path, target: Path) -> Path:
-        calls["n"] += 1
-        if calls["n"] == 4:  # after the data folder was swapped, while swapping datapackage.json
-            raise OSError("disk full")
-        return real_rename(self, target)
+    def failing(a: Path, b: Path) -> bool:
+        raise OSError("disk full")
 
-    monkeypatch.setattr(Path, "rename", flaky)
+    monkeypatch.setattr(atomic, "exchange", failing)
     with pytest.raises(OSError, match="disk full"):
         build(root)
     monkeypatch.undo()
     assert snapshot(root) == before
     assert not list(root.glob(".staging-*")) and not list(root.glob(".previous-*"))
+
+
+def test_fallback_without_renameat2_publishes_the_new_package(
+    tmp_path: Path, fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where renameat2 cannot exchange, the two-rename fallback publishes the same package and cleans up."""
+    root = copy_dataset(tmp_path)
+    (root / atomic.PACKAGE / "data" / "events.jsonl").write_text("stale\n", encoding="utf-8")
+    monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
+    assert build(root).valid
+    assert snapshot(root) == snapshot(fresh)
+    assert not list(root.glob(".staging-*")) and not list(root.glob(".previous-*"))
+
+
+def test_outputs_live_in_one_folder_and_only_there(fresh: Path) -> None:
+    """Everything published is inside package/; the dataset folder keeps only inputs and the lock."""
+    assert sorted(p.name for p in (fresh / atomic.PACKAGE).iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in fresh.iterdir()) == sorted([*INPUTS, atomic.PACKAGE, atomic.LOCK])

@@ -48,7 +48,7 @@ def test_the_card_and_the_readme_show_the_figures() -> None:
     readme = (root / "README.md").read_text(encoding="utf-8")
     for name in FIGURES:
         assert f"](figures/{name})" in card
-        assert f"](dataset/figures/{name})" in readme
+        assert f"](dataset/package/figures/{name})" in readme
 
 
 def test_loading_and_viewing_need_no_matplotlib() -> None:

@@ -79,7 +79,7 @@ def test_a_command_whose_extra_is_missing_names_the_extra(module: str) -> None:
                     raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
         sys.meta_path.insert(0, Block())
         from kyrgyz_events.cli import main
-        sys.exit(main(["validate", {str(ROOT / "dataset")!r}]))
+        sys.exit(main(["validate", {str(kyrgyz_events.path())!r}]))
         """
     )
     assert done.returncode == 2, done.stderr[-2000:]

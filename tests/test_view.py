@@ -18,7 +18,7 @@ from kyrgyz_events.view import SITE_FILES, write_view
 from kyrgyz_events.view.data import MAX_DOCUMENTS
 from kyrgyz_events.view.layout import Span, assign_layers, assign_levels, render_layer
 
-RELEASE_1_0_0 = dataset_root() / "releases" / "1.0.0"
+RELEASE_1_0_0 = dataset_root().parent / "releases" / "1.0.0"  # dataset/releases/, beside dataset/package/
 
 
 class _Elements(html.parser.HTMLParser):
@@ -109,7 +109,7 @@ def test_the_site_is_self_contained_and_byte_identical_on_rewrite(which: str, sy
 def test_published_view_matches_the_committed_one(tmp_path: Path) -> None:
     committed = dataset_root() / "view"
     write_view(dataset_root(), tmp_path / "view")
-    assert _digest(committed) == _digest(tmp_path / "view"), "dataset/view is stale: run `kyrgyz-events build`"
+    assert _digest(committed) == _digest(tmp_path / "view"), "dataset/package/view is stale: run `kyrgyz-events build`"
 
 
 def test_package_text_is_escaped(tmp_path: Path) -> None:

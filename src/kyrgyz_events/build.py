@@ -1,32 +1,36 @@
 """``kyrgyz-events build``: annotations -> validated, published package, atomically.
 
 Reads ``dataset/sources/`` and ``dataset/annotations/``, compiles and derives every table, writes the
-package into a staging folder, validates it with every rule, and only then swaps it in for
-``dataset/data/``, ``dataset/export/`` (the evidence as W3C Web Annotation and brat standoff),
-``dataset/datapackage.json``, ``dataset/croissant.json``, ``dataset/README.md``, the data
-card's figures (``dataset/figures/``, drawn with matplotlib: the ``figures`` extra) and the static viewer
-(``dataset/view/``, see :mod:`kyrgyz_events.view`).
-A failure at any point leaves the published files as they were.
+package into a staging folder, validates it with every rule, and only then publishes it as
+``dataset/package/`` (``OUTPUTS``: ``data/``, ``export/`` (the evidence as W3C Web Annotation and brat
+standoff), ``datapackage.json``, ``croissant.json``, the ``README.md`` card with its ``figures/``
+(matplotlib: the ``figures`` extra), the static viewer ``view/`` and the ``reference.md`` and
+``crosswalk.md`` pages) in one atomic exchange (``publish/atomic.py``). A failure or a kill at any point
+leaves the published package as it was, or (a kill after the exchange) the new one, never a mixture.
+Builds of one dataset folder are serialised by a lock; the leftovers of a killed build are removed by the
+next one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.export import EXPORT_DIR, ExportError, write_exports
-from kyrgyz_events.publish.atomic import staged
+from kyrgyz_events.publish.atomic import PACKAGE, locked, recover, staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
 from kyrgyz_events.publish.figures import write_figures
 from kyrgyz_events.publish.metadata import package_metadata
-from kyrgyz_events.publish.package import write_package
+from kyrgyz_events.publish.package import seal, write_package
 from kyrgyz_events.validators.report import Report
 from kyrgyz_events.validators.rules import finding
 from kyrgyz_events.view import write_view
 
-#: What a build publishes into the dataset folder, swapped in together.
+#: What a build publishes into the package folder (``dataset/package/``), swapped in together. The
+#: extension point: a new output is a name here that the build writes into the staging folder.
 OUTPUTS = [
     "data",
     EXPORT_DIR,
@@ -55,11 +59,26 @@ def write_pages(stage: Path) -> None:
         (stage / name).write_text(files[generated], encoding="utf-8", newline="\n")
 
 
-def build(root: Path) -> Report:
-    """Build the package in ``root`` (the dataset folder). The report says what was wrong, if anything."""
+def package_folder(root: Path) -> Path:
+    """The published package of the dataset folder ``root``."""
+    return root / PACKAGE
+
+
+def build(root: Path, *, wait: float = 60.0, log: Callable[[str], None] | None = None) -> Report:
+    """Build the package of ``root`` (the dataset folder) into ``root/package``. The report says what was
+    wrong, if anything. Waits up to ``wait`` seconds for another build of ``root`` to finish, else raises
+    ``publish.atomic.BuildLocked``; ``log`` receives what was cleaned up after a killed build."""
+    with locked(root, timeout=wait):
+        for note in recover(root):
+            if log is not None:
+                log(note)
+        return _build(root)
+
+
+def _build(root: Path) -> Report:
     from kyrgyz_events.validators import validate
 
-    report = Report(target=str(root), schema_version=SCHEMA_VERSION)
+    report = Report(target=str(package_folder(root)), schema_version=SCHEMA_VERSION)
     rows, findings = compile_annotations(root)
     report.extend(findings)
     if not report.valid:
@@ -80,6 +99,7 @@ def build(root: Path) -> Report:
             write_pages(stage)
             write_figures(stage, stage / "figures")
             write_view(stage, stage / "view")
+            seal(stage, descriptor)  # last: lists every other published file with its bytes and hash
             staged_report = validate(stage)
             report.extend(staged_report.findings)
             report.rows_checked = staged_report.rows_checked

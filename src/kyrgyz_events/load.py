@@ -6,7 +6,8 @@
     >>> events = kyrgyz_events.load("events", backend="polars")
     >>> kyrgyz_events.path() / "data" / "events.parquet"   # for DuckDB and other tools
 
-The files are read from the package folder (:func:`path`): the repository's ``dataset/`` in a checkout,
+The files are read from the package folder (:func:`path`): the repository's ``dataset/package/`` in a
+checkout,
 else the copy the wheel ships as ``kyrgyz_events/_dataset``. Nothing is fetched. Loading needs pyarrow
 alone (a plain ``pip install kyrgyz-events``); pandas and Polars come with the extras of those names. It
 never imports the validation stack (pandera, jsonschema, pydantic).

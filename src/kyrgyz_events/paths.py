@@ -44,9 +44,16 @@ def schema_root() -> Path:
 
 
 def dataset_root() -> Path:
-    """Folder holding the published package (``datapackage.json`` and ``data/``)."""
+    """Folder holding the published package (``datapackage.json``, ``data/``, ``croissant.json``, the card):
+    ``dataset/package/`` in a checkout, ``_dataset`` in the wheel."""
     root = repo_root()
-    return root / "dataset" if root is not None else _shipped("_dataset")
+    return root / "dataset" / "package" if root is not None else _shipped("_dataset")
+
+
+def dataset_folder() -> Path | None:
+    """The checkout's ``dataset/`` folder (sources, annotations, the package folder), or None in a wheel."""
+    root = repo_root()
+    return root / "dataset" if root is not None else None
 
 
 def _shipped(name: str) -> Path:

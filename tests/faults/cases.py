@@ -4,6 +4,7 @@ produce. Targets are picked from the package's own rows, so the corpus runs on a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from faults.editor import PackageEditor
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.contracts.spec import ForeignKey
+from kyrgyz_events.publish.descriptor import file_digest
 
 Key = tuple[str, str | None, str | None, str | None]  # rule, table, record id, field
 CASUALTY = ("killed", "wounded")
@@ -312,6 +314,22 @@ def malformed_json_line(e: PackageEditor) -> set[Key]:
     return {("package.readable", "events", "#2", None)}
 
 
+def json_line_too_deep(e: PackageEditor) -> set[Key]:
+    """A record nested past MAX_JSON_DEPTH (a real one of 1,000 levels is in tests/test_hostile_inputs.py)."""
+    lines = e.jsonl_lines("events")
+    lines[1] = lines[1][:-1] + ', "x": ' + "[" * 40 + "]" * 40 + "}"
+    e.write_lines("events", lines)
+    return {("package.limits", "events", "#2", None)}
+
+
+def json_duplicate_key(e: PackageEditor) -> set[Key]:
+    """Polars would keep the first value, json.loads the last: the record is refused."""
+    lines = e.jsonl_lines("events")
+    lines[1] = lines[1][:-1] + ', "event_id": "evt-other"}'
+    e.write_lines("events", lines)
+    return {("package.duplicate_key", "events", "#2", "event_id")}
+
+
 def unknown_schema_version(e: PackageEditor) -> set[Key]:
     e.descriptor["x-schemaVersion"] = "99.0.0"
     e.save()
@@ -348,7 +366,77 @@ def profile_broken(e: PackageEditor) -> set[Key]:
     e.resource("actors")["path"] = "../outside/actors.parquet"
     e.save()
     index = [r["name"] for r in e.descriptor["resources"]].index("actors")
-    return {("package.profile", "actors", None, f"resources/{index}/path"), ("package.readable", "actors", None, None)}
+    return {
+        ("package.profile", "actors", None, f"resources/{index}/path"),
+        ("package.confined", "actors", None, "path"),
+        ("package.files_listed", None, None, None),  # data/actors.parquet is no longer described
+    }
+
+
+def embedded_schema_altered(e: PackageEditor) -> set[Key]:
+    """The descriptor's Table Schema loosened (a constraint dropped): the data still validates against it."""
+    field = next(f for f in e.resource("events")["schema"]["fields"] if f.get("constraints"))
+    field.pop("constraints")
+    e.save()
+    return {("package.release", "events", None, "schema")}
+
+
+def resource_format_altered(e: PackageEditor) -> set[Key]:
+    e.resource("events-jsonl")["format"] = "csv"
+    e.save()
+    return {("package.release", "events", None, "format")}
+
+
+def json_schema_url_altered(e: PackageEditor) -> set[Key]:
+    e.resource("actors")["x-jsonSchema"] = "https://example.org/loose.schema.json"
+    e.save()
+    return {("package.release", "actors", None, "x-jsonSchema")}
+
+
+def profile_url_altered(e: PackageEditor) -> set[Key]:
+    e.descriptor["$schema"] = "https://example.org/profiles/anything.json"
+    e.save()
+    return {("package.release", None, None, "$schema")}
+
+
+def unlisted_file(e: PackageEditor) -> set[Key]:
+    """A file in the package folder that the descriptor neither describes nor lists goes unchecked."""
+    (e.root / "notes.md").write_text("added after the build\n", encoding="utf-8")
+    return {("package.files_listed", None, None, None)}
+
+
+def listed_file_edited(e: PackageEditor) -> set[Key]:
+    """A listed file (like croissant.json or the card) changed after the build."""
+    (e.root / "card.md").write_text("as built\n", encoding="utf-8")
+    size, digest = file_digest(e.root / "card.md")
+    e.descriptor.setdefault("x-files", []).append({"path": "card.md", "bytes": size, "hash": digest})
+    e.save()
+    (e.root / "card.md").write_text("edited later\n", encoding="utf-8")
+    return {("package.files_listed", None, None, "hash")}
+
+
+def croissant_laundered(e: PackageEditor) -> set[Key]:
+    """croissant.json rewritten, and its x-files entry updated to match: its content still disagrees."""
+    from kyrgyz_events.publish.croissant import croissant
+
+    doc = croissant(e.descriptor, e.root)
+    doc["recordSet"] = doc["recordSet"][1:]  # a table silently dropped
+    (e.root / "croissant.json").write_text(json.dumps(doc), encoding="utf-8")
+    size, digest = file_digest(e.root / "croissant.json")
+    listed = [x for x in e.descriptor.get("x-files", []) if x["path"] != "croissant.json"]
+    e.descriptor["x-files"] = [*listed, {"path": "croissant.json", "bytes": size, "hash": digest}]
+    e.save()
+    return {("package.croissant", None, None, "recordSet")}
+
+
+def symlink_out_of_package(e: PackageEditor) -> set[Key]:
+    """A data file that is a symbolic link to a file outside the package (never opened, never described)."""
+    outside = e.root.parent / "outside-secret.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    path = e.path("events", "jsonl")
+    path.unlink()
+    path.symlink_to(outside)
+    return {("package.confined", "events", None, "path")}
 
 
 # --- sentences (schema 1.1.0+) ---------------------------------------------------------------------
@@ -427,12 +515,22 @@ BASE_CASES = [
     Case("wrong-sha256", wrong_sha256),
     Case("truncated-parquet", truncated_parquet, exit_code=2),
     Case("malformed-json-line", malformed_json_line, exit_code=2),
+    Case("json-line-too-deep", json_line_too_deep, exit_code=2),
+    Case("json-duplicate-key", json_duplicate_key, exit_code=2),
     Case("unknown-schema-version", unknown_schema_version, exit_code=2),
     Case("event-without-evidence", event_without_evidence),
     Case("casualty-estimates-edited", casualty_edited),
     Case("crosswalk-edited", crosswalk_edited),
     Case("text-sha256-edited", text_hash_edited),
     Case("descriptor-against-profile", profile_broken, exit_code=2),
+    Case("symlink-out-of-package", symlink_out_of_package, exit_code=2),
+    Case("embedded-schema-altered", embedded_schema_altered),
+    Case("unlisted-file", unlisted_file),
+    Case("listed-file-edited", listed_file_edited),
+    Case("croissant-laundered", croissant_laundered),
+    Case("resource-format-altered", resource_format_altered),
+    Case("json-schema-url-altered", json_schema_url_altered),
+    Case("profile-url-altered", profile_url_altered),
 ]
 
 _SPECS = load_specs(SCHEMA_VERSION)

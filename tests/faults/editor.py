@@ -71,11 +71,21 @@ class PackageEditor:
         self.write_lines(table, [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows])
 
     def refresh(self) -> None:
-        """Recompute bytes and sha256 of every resource, and write the descriptor."""
+        """Recompute bytes and sha256 of every resource and, in a built package, croissant.json (which
+        records the Parquet hashes) and the x-files entries; write the descriptor."""
         for res in self.descriptor["resources"]:
             path = self.root / res["path"]
             if path.is_file():
                 res["bytes"], res["hash"] = file_digest(path)
+        if (self.root / "croissant.json").is_file():
+            from kyrgyz_events.publish.croissant import croissant
+
+            text = dump_json(croissant(self.descriptor, self.root))
+            (self.root / "croissant.json").write_text(text, encoding="utf-8", newline="\n")
+        for entry in self.descriptor.get("x-files", []):
+            path = self.root / entry["path"]
+            if path.is_file():
+                entry["bytes"], entry["hash"] = file_digest(path)
         self.save()
 
     def save(self) -> None:

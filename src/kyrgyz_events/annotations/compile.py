@@ -22,6 +22,8 @@ from kyrgyz_events.contracts.spec import load_spec
 from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
 from kyrgyz_events.models import TABLES, TableModel
 from kyrgyz_events.publish.files import to_arrow
+from kyrgyz_events.validators.confine import Outside, confine
+from kyrgyz_events.validators.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
 from kyrgyz_events.validators.report import Finding
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -98,11 +100,24 @@ class _Compiler:
             return
         entry = dict(entry)
         starts, ends = entry.pop("body_starts_with", None), entry.pop("body_ends_with", None)
-        source = self.root / "sources" / str(entry.get("source_file", ""))
+        named = str(entry.get("source_file", ""))
         try:
+            source = confine(self.root / "sources", named, missing_ok=False)
+        except Outside as exc:
+            self.find(
+                "annotations.readable",
+                f"source_file {named!r} {exc}; it must name a file inside sources/",
+                "document.yaml",
+                "documents",
+                field="source_file",
+                unusable=True,
+            )
+            return
+        try:
+            check_size(source, MAX_SOURCE_BYTES, f"source {source.name}")
             raw = source.read_bytes()
             self.text = raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, LimitExceeded) as exc:
             self.find(
                 "annotations.readable",
                 f"cannot read source {source.name}: {exc}",
@@ -113,8 +128,11 @@ class _Compiler:
             )
             return
         digest = hashlib.sha256(raw).hexdigest()
-        recorded = source.with_name(source.name + ".sha256")
-        if recorded.is_file() and recorded.read_text("utf-8").split()[0] != digest:
+        try:  # the recorded hash, if there is one (confined like the source)
+            recorded: Path | None = confine(self.root / "sources", f"{named}.sha256", missing_ok=False)
+        except Outside:
+            recorded = None
+        if recorded is not None and (recorded.read_text("utf-8").split() or [""])[0] != digest:
             self.find(
                 "provenance.text_sha256",
                 f"{source.name} does not match {recorded.name}",
@@ -152,13 +170,43 @@ class _Compiler:
             record = self.validated(table, file, row, derived)
             rid = record_id(table, row)
             if table == "events":
-                for link in entry.get("actors") or []:
-                    linked = self.validated("event_actors", file, {"event_id": rid, **dict(link)})
+                for i, link in enumerate(self.listed(entry, "actors", file, table, rid), 1):
+                    if not isinstance(link, dict):
+                        self.find(
+                            "annotations.readable",
+                            f"actors entry {i} must be a mapping {{actor_id, role}}, not {type(link).__name__} "
+                            f"{link!r}",
+                            file,
+                            table,
+                            record_id=rid,
+                            field="actors",
+                            value=link,
+                        )
+                        continue
+                    linked = self.validated("event_actors", file, {"event_id": rid, **link})
                     if linked is not None:
                         self.rows["event_actors"].append(linked)
             if record is not None:
                 self.rows[table].append(record)
-            self.evidence(file, table, rid, entry.get("evidence") or [])
+            self.evidence(file, table, rid, self.listed(entry, "evidence", file, table, rid))
+
+    def listed(self, entry: dict[str, Any], key: str, file: str, table: str, rid: str) -> list[Any]:
+        """``entry[key]`` when it is a list (absent or null: empty); anything else is a finding."""
+        value = entry.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self.find(
+            "annotations.readable",
+            f"`{key}` must be a list, not {type(value).__name__} {value!r}",
+            file,
+            table,
+            record_id=rid,
+            field=key,
+            value=value,
+        )
+        return []
 
     def evidence(self, file: str, table: str, rid: str, quotes: list[Any]) -> None:
         for i, quote in enumerate(quotes, 1):

@@ -54,6 +54,9 @@ def check_coverage(
             bad(f"body text before this sentence is not covered: {text[pos:at].strip()!r}", n, sentence, "sentence")
         pos = at + len(sentence)
         records = entry.get("records") or []
+        if not isinstance(records, list) or not all(isinstance(r, str) for r in records):
+            bad("`records` must be a list of record ids", n, records, "records")
+            continue
         for rid in records:
             if rid not in known:
                 bad(f"names a record that does not exist: {rid}", n, rid, "records")

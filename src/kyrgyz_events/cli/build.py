@@ -9,7 +9,7 @@ from typing import Any
 
 from kyrgyz_events.paths import find_checkout
 
-EXAMPLE = "example:\n  kyrgyz-events build                 # dataset/annotations -> dataset/data, datapackage.json"
+EXAMPLE = "example:\n  kyrgyz-events build                 # dataset/annotations -> dataset/package/"
 
 
 def add_parser(sub: Any) -> None:
@@ -26,11 +26,19 @@ def add_parser(sub: Any) -> None:
         default=None,
         help="the dataset folder (default: that of the checkout holding the current folder)",
     )
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same folder to finish (default: 60)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.build import build
+    from kyrgyz_events.publish.atomic import BuildLocked
 
     root = args.dataset
     if root is None:
@@ -43,9 +51,18 @@ def run(args: argparse.Namespace) -> int:
             )
             return 2
         root = repo / "dataset"
-    report = build(root)
+    try:
+        report = build(root, wait=args.wait, log=lambda note: print(f"note: {note}", file=sys.stderr))
+    except BuildLocked as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a read-only folder, a full disk, …: the published package is unchanged
+        where = f" ({e.filename})" if e.filename else ""
+        print(f"error: cannot build {root}: {e.strerror or e}{where}", file=sys.stderr)
+        print("nothing was published; the previous package is unchanged", file=sys.stderr)
+        return 2
     if report.valid:
-        print(f"built {root}: {report.summary()}")
+        print(f"built {report.target}: {report.summary()}")
     else:
         print(report.to_text())
         print("nothing was published; the previous package is unchanged")

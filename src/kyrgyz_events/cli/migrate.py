@@ -31,6 +31,11 @@ def add_parser(subparsers: Any) -> None:
     )
     p.add_argument("--out", type=Path, help="new folder to write (default: PATH-VERSION beside PATH); must not exist")
     p.add_argument("--schema-dir", type=Path, help="folder of schema versions (default: the installation's)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="migrate a package that fails its own validation (refused by default: it would come out looking valid)",
+    )
     p.set_defaults(run=run)
 
 
@@ -41,10 +46,14 @@ def run(args: argparse.Namespace) -> int:
     out: Path = args.out or source.resolve().parent / f"{source.resolve().name}-{args.to_version}"
     try:
         result = migrations.migrate_package(
-            source, args.to_version, out, registry=migrations.REGISTRY, schema_dir=args.schema_dir
+            source, args.to_version, out, registry=migrations.REGISTRY, schema_dir=args.schema_dir, force=args.force
         )
     except migrations.MigrationError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only folder, a full disk, …: nothing is written to --out
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: cannot migrate into {out}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 2
     for step in result.steps:
         print(f"step {step.describe()}")

@@ -47,14 +47,27 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--events", type=_positive, required=True, metavar="N", help="number of events")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the package into")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace --out even if it is not empty (everything in it is replaced by the new package)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.synth import synthesize
 
+    out: Path = args.out
+    if out.exists() and not args.force and (not out.is_dir() or any(out.iterdir())):
+        print(
+            f"error: {out} exists and is not an empty folder; synth would replace it. "
+            "Choose another --out, or pass --force to replace it.",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        result = synthesize(args.out, args.events, args.seed)
+        result = synthesize(out, args.events, args.seed)
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc}", file=sys.stderr)
         return 2

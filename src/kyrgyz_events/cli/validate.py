@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 EXAMPLES = """\
@@ -56,10 +55,11 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.validators import validate
+    from kyrgyz_events.validators.report import dumps
 
     report = validate(args.path, fast=not args.reference, schema_version=args.schema_version)
     if args.format == "json":
-        print(json.dumps(report.as_dict(limit=args.limit), ensure_ascii=False, indent=2))
+        print(dumps(report.as_dict(limit=args.limit), ensure_ascii=False, indent=2))
     else:
         print(report.to_text(limit=args.limit))
     return report.exit_code

@@ -231,6 +231,20 @@ def _full_validator() -> Callable[[Path], Any] | None:
     return fn if callable(fn) else None
 
 
+def _input_problems(source: Path, descriptor: dict[str, Any], installed: bool) -> str:
+    """A short account of why the input is not a valid package, or "" if it is (as far as checked)."""
+    if installed and (validate := _full_validator()) is not None:
+        report = validate(source)
+        if not isinstance(report, Report) or report.valid:
+            return ""
+        first = "; ".join(f"{f.rule} {f.file or ''} {f.message}".strip() for f in report.findings[:3])
+        return f"{report.finding_count} finding(s): {first}"
+    from kyrgyz_events.validators.package_rules import integrity_findings
+
+    found = integrity_findings(descriptor, source.resolve())
+    return "; ".join(f"{f.rule} {f.file}: {f.message}" for f in found[:3])
+
+
 def migrate_package(
     source: Path,
     to_version: str,
@@ -238,10 +252,14 @@ def migrate_package(
     *,
     registry: MigrationRegistry | None = None,
     schema_dir: Path | None = None,
+    force: bool = False,
 ) -> MigrationResult:
     """Migrate the package at ``source`` to ``to_version`` into the new folder ``out`` (see module doc).
 
-    Raises MigrationError for input that cannot be used; returns a result whose report holds the
+    Raises MigrationError for input that cannot be used, including a package that fails its own
+    validation (with the installed schemas: every rule; with ``schema_dir``: its files' bytes and
+    hashes): migrating it would launder it into a fresh, valid-looking package. ``force`` migrates
+    such a package anyway and says so in the result's notes. Returns a result whose report holds the
     findings if the migrated data is invalid (then ``out`` is not created).
     """
     registry = registry if registry is not None else REGISTRY
@@ -252,6 +270,17 @@ def migrate_package(
     if out.resolve().is_relative_to(source.resolve()):
         raise MigrationError(f"{out} is inside the package {source}; migrate never writes into its input")
     descriptor, from_version = read_package(source)
+    problems = _input_problems(source, descriptor, installed)
+    if problems and not force:
+        raise MigrationError(
+            f"{source} fails its own validation ({problems}); migrate refuses to turn it into a fresh "
+            "package. Repair it, or pass --force to migrate its rows anyway"
+        )
+    forced = (
+        [f"the input fails its own validation ({problems}); migrated anyway because --force was given"]
+        if problems
+        else []
+    )
     try:
         steps = plan(registry, from_version, to_version, schema_dir)
         specs = load_specs_from(schema_dir, from_version)
@@ -264,7 +293,7 @@ def migrate_package(
             tables = conform(tables, specs, label)
     except SchemaFolderError as exc:
         raise MigrationError(str(exc)) from exc
-    result = MigrationResult(source, out, from_version, to_version, steps)
+    result = MigrationResult(source, out, from_version, to_version, steps, notes=forced)
     report = Report(target=str(out), schema_version=to_version)
     report.rows_checked = {name: df.height for name, df in tables.items()}
     report.extend(schema_findings(tables, specs))

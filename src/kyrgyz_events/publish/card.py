@@ -1,4 +1,4 @@
-"""Pieces of the data card (``dataset/README.md``): the Hugging Face YAML header and the row counts.
+"""Pieces of the data card (``dataset/package/README.md``): the Hugging Face YAML header and the row counts.
 
 The header declares one ``configs`` entry per table (``config_name: <table>``, ``data_files:
 data/<table>.parquet``), so ``datasets.load_dataset("<package dir>", name="events")`` reads each table,

@@ -1,4 +1,4 @@
-"""The data card (``dataset/README.md``) and ``croissant.json`` of a build.
+"""The data card (``dataset/package/README.md``) and ``croissant.json`` of a build.
 
 The card's prose is hand-written in ``dataset/card.template.md``; the build fills its placeholders:
 ``{{hf_header}}`` (Hugging Face YAML front matter), ``{{versions}}``, ``{{counts}}`` (rows per table) and

@@ -54,10 +54,9 @@ def file_resource(entry: FileEntry, root: Path) -> dict[str, Any]:
     }
 
 
-def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
-    """The resource entry of one table file (``fmt`` is "parquet" or "jsonl")."""
-    rel = f"data/{spec.name}.{fmt}"
-    size, digest = file_digest(root / rel)
+def release_fields(spec: TableSpec, fmt: str) -> dict[str, Any]:
+    """What the release defines for the resource of one table file (``fmt`` "parquet" or "jsonl"): every
+    field but the file's path, bytes and hash. The validator compares a descriptor against these."""
     schema = table_schema(spec)
     if fmt == "jsonl" and "foreignKeys" in schema:
         # The twin carries the same rows; its keys point at the Parquet resources, like the Parquet file's.
@@ -68,17 +67,24 @@ def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
     return {
         "name": spec.name if fmt == "parquet" else spec.name + JSONL_SUFFIX,
         "type": "table",
-        "path": rel,
         "format": fmt,
         "mediatype": PARQUET_MEDIATYPE if fmt == "parquet" else JSONL_MEDIATYPE,
         "encoding": "utf-8",
-        "bytes": size,
-        "hash": digest,
         "description": spec.description,
         "schema": schema,
         "x-schemaVersion": spec.version,
         "x-jsonSchema": f"{spec.json_schema['$id']}",
     }
+
+
+def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
+    """The resource entry of one table file (``fmt`` is "parquet" or "jsonl")."""
+    rel = f"data/{spec.name}.{fmt}"
+    size, digest = file_digest(root / rel)
+    fields = release_fields(spec, fmt)
+    order = ("name", "type", "path", "format", "mediatype", "encoding", "bytes", "hash", "description", "schema")
+    known = {**fields, "path": rel, "bytes": size, "hash": digest}
+    return {k: known[k] for k in (*order, "x-schemaVersion", "x-jsonSchema")}
 
 
 def datapackage(

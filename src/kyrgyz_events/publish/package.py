@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pyarrow as pa
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.descriptor import FileEntry, datapackage
+from kyrgyz_events.publish.descriptor import FileEntry, datapackage, file_digest
 from kyrgyz_events.publish.files import to_arrow, write_jsonl, write_parquet
 
 
@@ -47,3 +48,33 @@ def write_package(
     tables = {name: to_arrow(spec, rows_by_table.get(name, []), version) for name, spec in specs.items()}
     write_tables(out, tables)
     return write_descriptor(out, specs, metadata, files)
+
+
+#: The descriptor's list of every published file that is not a resource (croissant.json, the card, …).
+FILES_KEY = "x-files"
+
+
+def package_files(root: Path) -> list[str]:
+    """Every regular file under ``root`` (symbolic links not followed), as sorted POSIX paths."""
+    out: list[str] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in files:
+            out.append((Path(folder) / name).relative_to(root).as_posix())
+    return sorted(out)
+
+
+def seal(out: Path, descriptor: dict[str, Any]) -> dict[str, Any]:
+    """List every file under ``out`` that is neither ``datapackage.json`` nor a resource in the
+    descriptor's ``x-files`` (path, bytes, sha256) and rewrite ``datapackage.json``: call it after the
+    last output is written, so that every published file is covered by an integrity check."""
+    resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    listed = []
+    for rel in package_files(out):
+        if rel == "datapackage.json" or rel in resources:
+            continue
+        size, digest = file_digest(out / rel)
+        listed.append({"path": rel, "bytes": size, "hash": digest})
+    sealed = {**descriptor, FILES_KEY: listed}
+    (out / "datapackage.json").write_text(dump_json(sealed), encoding="utf-8", newline="\n")
+    return sealed

@@ -21,7 +21,7 @@ from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.derive import casualty_estimates
 from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.atomic import staged
+from kyrgyz_events.publish.atomic import replaced
 from kyrgyz_events.publish.descriptor import datapackage
 from kyrgyz_events.synth import records
 from kyrgyz_events.synth.records import EVENTS_PER_DOC, EXTRA_SPAN_EVERY, Layout, ids
@@ -79,7 +79,8 @@ def _batches(count: int) -> list[tuple[int, int, int]]:
 def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
     """Write a valid synthetic package with ``events`` events into ``out``; return its row counts.
 
-    ``out/data`` and ``out/datapackage.json`` are replaced atomically; other files in ``out`` stay.
+    The package is written next to ``out`` and becomes the folder ``out`` in one atomic step, replacing
+    whatever ``out`` held (the CLI refuses a non-empty ``out`` unless told ``--force``).
     """
     if events < 1:
         raise ValueError(f"events must be at least 1, not {events}")
@@ -87,7 +88,7 @@ def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
         raise ValueError(f"seed must be non-negative, not {seed}")
     specs = load_specs(SCHEMA_VERSION)
     layout = Layout.for_events(events)
-    with staged(Path(out), OUTPUTS) as stage:
+    with replaced(Path(out), OUTPUTS) as stage:
         data = stage / "data"
         data.mkdir()
         with ExitStack() as stack:

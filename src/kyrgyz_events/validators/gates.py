@@ -72,14 +72,15 @@ def row_query(lf: pl.LazyFrame, spec: TableSpec, skip: set[str], documents: pl.D
     outputs += [_count(ch.failing, f"record:{name}#{i}") for i, ch in enumerate(checks)]
     outputs += [_count(expr, f"table:{name}#r{i}") for i, (_, _, expr, _) in enumerate(ROW_RULES.get(name, []))]
     if name == "evidence" and documents is not None:
-        docs = with_text_len(
+        docs, offsets = with_text_len(
             documents.select("document_id", "text", "body_start", "body_end")
             .unique("document_id", keep="first", maintain_order=True)
             .with_columns(pl.lit(True).alias("__doc"))
         )
         lf = lf.join(docs.lazy(), on="document_id", how="left")
         joined = pl.col("__doc").fill_null(False)
-        outputs += [_count(joined & check.failing, f"spans#{i}") for i, (_, check) in enumerate(span_checks())]
+        checks_ = span_checks(offsets)
+        outputs += [_count(joined & check.failing, f"spans#{i}") for i, (_, check) in enumerate(checks_)]
     return lf.select(outputs)
 
 

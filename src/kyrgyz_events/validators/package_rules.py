@@ -13,7 +13,8 @@ from typing import Any
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
-from kyrgyz_events.publish.descriptor import file_digest
+from kyrgyz_events.publish.descriptor import PROFILE, file_digest, release_fields
+from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
 from kyrgyz_events.validators.report import Finding, Findings
@@ -55,18 +56,58 @@ def profile_findings(descriptor: dict[str, Any]) -> list[Finding]:
     return out
 
 
+def release_findings(descriptor: dict[str, Any], specs: dict[str, TableSpec]) -> list[Finding]:
+    """package.release: the descriptor says what the release of its schema version defines: the profile
+    URL, and for every table file its type, format, media type, encoding, description, embedded Table
+    Schema and JSON Schema URL (the schema version itself is package.schema_version's)."""
+    out: list[Finding] = []
+    if descriptor.get("$schema") != PROFILE:
+        out.append(
+            finding(
+                "package.release",
+                f"$schema is {descriptor.get('$schema')!r}, the release defines {PROFILE!r}",
+                field="$schema",
+                file="datapackage.json",
+            )
+        )
+    resources = descriptor.get("resources")
+    by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
+    for table, spec in specs.items():
+        for fmt in ("parquet", "jsonl"):
+            expected = release_fields(spec, fmt)
+            res = by_name.get(expected["name"])
+            if res is None:  # reported by package.readable
+                continue
+            for key, value in expected.items():
+                if key in ("name", "x-schemaVersion") or res.get(key) == value:
+                    continue
+                shown = "differs" if key in ("schema", "description") else f"is {res.get(key)!r}, not {value!r}"
+                out.append(
+                    finding(
+                        "package.release",
+                        f"resource {expected['name']!r}: {key} {shown}: not what schema {spec.version} defines",
+                        table=table,
+                        field=key,
+                        file="datapackage.json",
+                    )
+                )
+    return out
+
+
 def integrity_findings(
     descriptor: dict[str, Any], root: Path, formats: tuple[str, ...] = ("parquet", "jsonl")
 ) -> list[Finding]:
-    """package.file_integrity: bytes and sha256 of every resource of the given formats equal the file's
-    (missing files are reported by package.readable)."""
+    """package.file_integrity: bytes and sha256 of every resource equal the file's, whichever ``formats``
+    are read (missing files are reported by package.readable, paths outside the package by
+    package.confined)."""
     out: list[Finding] = []
     for res in descriptor.get("resources", []):
         if not isinstance(res, dict) or not isinstance(res.get("path"), str):
             continue
-        if res.get("format") in ("parquet", "jsonl") and res["format"] not in formats:
+        try:
+            path = confine(root, res["path"])
+        except Outside:  # reported by package.confined when the package was opened; never opened here
             continue
-        path = root / res["path"]
         if not path.is_file():
             continue
         size, digest = file_digest(path)
@@ -103,10 +144,105 @@ def missing_file_findings(descriptor: dict[str, Any], root: Path) -> list[Findin
     for res in descriptor.get("resources", []):
         if not isinstance(res, dict) or res.get("type") == "table" or not isinstance(res.get("path"), str):
             continue
+        try:
+            confine(root, res["path"])
+        except Outside:  # reported by package.confined; never opened here
+            continue
         if not (root / res["path"]).is_file():
             message = f"resource {res.get('name')!r}: {res['path']} does not exist"
             out.append(finding("package.file_integrity", message, field="path", file=res["path"]))
     return out
+
+
+def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
+    """package.files_listed: every file under the package folder is datapackage.json, a resource, or an
+    ``x-files`` entry whose bytes and sha256 equal the file's (croissant.json, the data card, …)."""
+    from kyrgyz_events.publish.package import FILES_KEY, package_files
+
+    out: list[Finding] = []
+    resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    entries = descriptor.get(FILES_KEY, [])
+    if not isinstance(entries, list):
+        entries = []
+        out.append(
+            finding("package.files_listed", f"{FILES_KEY} is not a list", field=FILES_KEY, file="datapackage.json")
+        )
+    listed: set[str] = set()
+    for entry in entries:
+        rel = entry.get("path") if isinstance(entry, dict) else None
+        if not isinstance(rel, str):
+            out.append(finding("package.files_listed", f"an {FILES_KEY} entry has no path", field=FILES_KEY))
+            continue
+        listed.add(rel)
+        try:
+            path = confine(root, rel, missing_ok=False)
+        except Outside as e:
+            out.append(finding("package.files_listed", f"{FILES_KEY} path {rel!r} {e}", field=FILES_KEY, file=rel))
+            continue
+        size, digest = file_digest(path)
+        if entry.get("bytes") != size or str(entry.get("hash", "")).lower() != digest:
+            out.append(
+                finding(
+                    "package.files_listed",
+                    f"datapackage.json lists {entry.get('bytes')} bytes, {entry.get('hash')}; "
+                    f"the file has {size} bytes, {digest}",
+                    field="hash",
+                    file=rel,
+                    value=digest,
+                )
+            )
+    for rel in package_files(root):
+        if rel != "datapackage.json" and rel not in resources and rel not in listed:
+            out.append(
+                finding(
+                    "package.files_listed",
+                    f"{rel} is in the package folder but datapackage.json neither describes nor lists it",
+                    file=rel,
+                )
+            )
+    return out
+
+
+def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, TableSpec]) -> list[Finding]:
+    """package.croissant: a croissant.json in the package says what the descriptor and the Parquet files
+    yield (``publish.croissant``); every top-level key that differs is a finding. Skipped (other rules
+    report why) when a Parquet resource is not a table of the schema or its file is not confined."""
+    from kyrgyz_events.publish.croissant import croissant
+    from kyrgyz_events.validators.limits import MAX_DESCRIPTOR_BYTES, LimitExceeded, check_size, loads_strict
+
+    try:
+        path = confine(root, "croissant.json", missing_ok=False)
+    except Outside:
+        return []  # absent (not every package has one), or reported by package.files_listed
+    names = [r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    tables = [
+        r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict) and r.get("format") == "parquet"
+    ]
+    try:
+        if any(t not in specs for t in tables) or len(set(names)) != len(names):
+            return []
+        for t in tables:
+            confine(root, f"data/{t}.parquet", missing_ok=False)
+        expected = croissant(descriptor, root)
+    except (Outside, KeyError, TypeError, OSError, ValueError):
+        return []
+    try:
+        check_size(path, MAX_DESCRIPTOR_BYTES, "croissant.json")
+        actual = loads_strict(path.read_text(encoding="utf-8"))
+    except (LimitExceeded, RecursionError, OSError, ValueError) as e:
+        return [finding("package.croissant", f"cannot read croissant.json: {e}", file="croissant.json")]
+    if not isinstance(actual, dict):
+        return [finding("package.croissant", "croissant.json is not a JSON object", file="croissant.json")]
+    return [
+        finding(
+            "package.croissant",
+            f"croissant.json {key!r} is not what datapackage.json and the Parquet files yield",
+            field=key,
+            file="croissant.json",
+        )
+        for key in sorted(expected.keys() | actual.keys())
+        if expected.get(key) != actual.get(key)
+    ]
 
 
 def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -28,11 +29,24 @@ class Finding:
 
 
 def _jsonable(value: Any) -> Any:
+    """``value`` as strict JSON can hold it: NaN and the infinities become the strings "NaN",
+    "Infinity", "-Infinity" (strict JSON has no such numbers); anything else unencodable its repr."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
     try:
-        json.dumps(value)
+        json.dumps(value, allow_nan=False)
     except (TypeError, ValueError):
         return repr(value)
     return value
+
+
+def dumps(data: Any, **kw: Any) -> str:
+    """Strict JSON text of a report (``allow_nan=False``: never NaN or Infinity)."""
+    return json.dumps(_jsonable(data), allow_nan=False, **kw)
 
 
 @dataclass

@@ -54,11 +54,15 @@ def validate_path(
     return report
 
 
-def _package_findings(descriptor: dict[str, Any], root: Path, formats: tuple[str, ...]) -> list[Finding]:
+def _package_findings(inputs: Inputs, formats: tuple[str, ...]) -> list[Finding]:
+    descriptor = inputs.descriptor or {}
     return (
         package_rules.profile_findings(descriptor)
-        + package_rules.integrity_findings(descriptor, root, formats)
-        + package_rules.missing_file_findings(descriptor, root)
+        + package_rules.release_findings(descriptor, inputs.specs)
+        + package_rules.integrity_findings(descriptor, inputs.root, formats)
+        + package_rules.listed_findings(descriptor, inputs.root)
+        + package_rules.croissant_findings(descriptor, inputs.root, inputs.specs)
+        + package_rules.missing_file_findings(descriptor, inputs.root)
     )
 
 
@@ -109,7 +113,7 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
 
         # The descriptor and file hashes are checked (in Python, hashlib) while polars runs the rules.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            package = pool.submit(_package_findings, inputs.descriptor, inputs.root, formats)
+            package = pool.submit(_package_findings, inputs, formats)
             scratch = Report(target=report.target)
             done = run_parquet(inputs, scratch)
             report.extend(package.result())
@@ -121,7 +125,7 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
             report.rows_checked.update(scratch.rows_checked)
             return
     elif inputs.descriptor is not None:
-        report.extend(_package_findings(inputs.descriptor, inputs.root, formats))
+        report.extend(_package_findings(inputs, formats))
     if report.unusable:
         return
     frames: dict[str, pl.DataFrame] = {}
@@ -162,11 +166,12 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
 
 def validate_repository(*, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
     """This repository's published package and, where the annotation compiler is installed, its annotations."""
-    from kyrgyz_events.paths import dataset_root
+    from kyrgyz_events.paths import dataset_folder, dataset_root
 
-    root = dataset_root()
-    report = validate_path(root, fast=fast, formats=formats)
-    report.extend(annotation_findings(root))
+    report = validate_path(dataset_root(), fast=fast, formats=formats)
+    folder = dataset_folder()
+    if folder is not None:
+        report.extend(annotation_findings(folder))
     return report
 
 

@@ -12,6 +12,15 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
+from kyrgyz_events.validators.confine import Outside, confine
+from kyrgyz_events.validators.limits import (
+    MAX_DESCRIPTOR_BYTES,
+    LimitExceeded,
+    check_size,
+    loads_strict,
+    parquet_declared,
+    scan_jsonl,
+)
 from kyrgyz_events.validators.report import Finding
 from kyrgyz_events.validators.rules import finding, unusable
 
@@ -55,13 +64,25 @@ def _specs(version: str, where: str) -> dict[str, TableSpec]:
         raise Unusable(unusable("package.schema_version", str(e), file=where, value=version)) from e
 
 
-def _read_descriptor(path: Path) -> dict[str, Any]:
+def _read_descriptor(path: Path, root: Path | None = None) -> dict[str, Any]:
+    """``root``: the package folder the descriptor must be confined to (when the folder was given)."""
     name = path.name
+    if root is not None:
+        try:
+            path = confine(root, name)
+        except Outside as e:
+            raise Unusable(unusable("package.confined", f"{name} {e}", file=name)) from e
     if not path.is_file():
         raise Unusable(unusable("package.readable", f"{path} does not exist", file=name))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        check_size(path, MAX_DESCRIPTOR_BYTES, name)
+        data = loads_strict(path.read_text(encoding="utf-8"))
+    except LimitExceeded as e:
+        rule = "package.duplicate_key" if e.key is not None else "package.limits"
+        raise Unusable(unusable(rule, f"{name}: {e}", file=name, field=e.key)) from e
+    except RecursionError as e:
+        raise Unusable(unusable("package.limits", f"{name} is nested too deep to read", file=name)) from e
+    except (OSError, UnicodeDecodeError, ValueError) as e:
         raise Unusable(unusable("package.readable", f"cannot read {name}: {e}", file=name)) from e
     if not isinstance(data, dict):
         raise Unusable(unusable("package.readable", f"{name} is not a JSON object", file=name))
@@ -107,14 +128,15 @@ def checked_version(declared: str | None, given: str | None, where: str, **kw: A
 def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     """A package folder, or its datapackage.json. Resource paths follow the descriptor."""
     descriptor_path = path / "datapackage.json" if path.is_dir() else path
-    root = descriptor_path.parent
-    descriptor = _read_descriptor(descriptor_path)
+    root = descriptor_path.parent.resolve()
+    descriptor = _read_descriptor(descriptor_path, root if path.is_dir() else None)
     version, about_version = checked_version(_declared_version(descriptor), schema_version, "datapackage.json")
     specs = _specs(version, "datapackage.json")
     inputs = Inputs(target=str(path), root=root, version=version, specs=specs, files={}, descriptor=descriptor)
     inputs.findings.extend(about_version)
     resources = descriptor.get("resources")
     by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
+    outside = _unconfined(root, resources if isinstance(resources, list) else [], inputs.findings)
     for table in specs:
         inputs.files[table] = {}
         for fmt in FORMATS:
@@ -131,6 +153,8 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
                     )
                 )
                 continue
+            if rel in outside:
+                continue
             declared = res.get("x-schemaVersion") if res else None
             if declared != version:
                 inputs.findings.append(
@@ -143,8 +167,47 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
                         unusable=declared not in (None, version) and not _known(declared),
                     )
                 )
-            inputs.files[table][fmt] = root / rel
+            file = confine(root, rel)
+            if fmt == "parquet" and file.is_file():
+                try:
+                    parquet_declared(file)
+                except LimitExceeded as e:
+                    inputs.findings.append(unusable("package.limits", str(e), table=table, file=rel))
+                    continue
+                except Exception:  # an unreadable footer is reported by package.readable
+                    pass
+            inputs.files[table][fmt] = file
     return inputs
+
+
+def _unconfined(root: Path, resources: list[Any], findings: list[Finding]) -> set[str]:
+    """package.confined for every resource path (of any resource) that is not a regular file inside ``root``."""
+    bad: set[str] = set()
+    for res in resources:
+        rel = res.get("path") if isinstance(res, dict) else None
+        if not isinstance(rel, str) or rel in bad:
+            continue
+        try:
+            confine(root, rel)
+        except Outside as e:
+            bad.add(rel)
+            name = res.get("name")
+            findings.append(
+                unusable(
+                    "package.confined",
+                    f"resource {name!r}: path {rel!r} {e}; it was not opened",
+                    table=_table_of(name),
+                    field="path",
+                    file="datapackage.json",
+                )
+            )
+    return bad
+
+
+def _table_of(name: Any) -> str | None:
+    if not isinstance(name, str):
+        return None
+    return name.removesuffix("-jsonl")
 
 
 def _known(version: Any) -> bool:
@@ -306,6 +369,16 @@ def read_jsonl(path: Path, rel: str) -> pl.DataFrame:
         raise Unusable(unusable("package.readable", "file does not exist", file=rel))
     if path.stat().st_size == 0:
         return pl.DataFrame()
+    try:
+        scan_jsonl(path)
+    except LimitExceeded as e:
+        rule = "package.duplicate_key" if e.key is not None else "package.limits"
+        line = f"#{e.line}" if e.line is not None else None
+        raise Unusable(unusable(rule, str(e), file=rel, record_id=line, field=e.key)) from e
+    except ValueError as e:
+        raise Unusable(malformed_line(path, rel) or unusable("package.readable", str(e), file=rel)) from e
+    except OSError as e:
+        raise Unusable(unusable("package.readable", f"cannot read JSON Lines file: {e}", file=rel)) from e
     try:
         return pl.read_ndjson(path, infer_schema_length=None)
     except Exception as e:  # a malformed line: find and name it
