@@ -97,6 +97,24 @@ CASES: dict[str, tuple[Corruption, str, str, str | None]] = {
         "annotations/coverage.yaml",
         "sentence",
     ),
+    "alias split at a comma by a YAML flow list": (
+        lambda r: _edit(r / "annotations/actors.yaml", '"Around 1,000 protesters"', "Around 1,000 protesters"),
+        "annotations.alias_mention",
+        "annotations/actors.yaml",
+        "aliases",
+    ),
+    "alias that is a piece of a word": (
+        lambda r: _edit(r / "annotations/actors.yaml", "aliases: [Ms Skripkina]", "aliases: [Ms Skripkina, kripk]"),
+        "annotations.alias_mention",
+        "annotations/actors.yaml",
+        "aliases",
+    ),
+    "alias not in the article": (
+        lambda r: _edit(r / "annotations/actors.yaml", "aliases: [Ms Skripkina]", "aliases: [Ms Skripkina, Galya]"),
+        "annotations.alias_mention",
+        "annotations/actors.yaml",
+        "aliases",
+    ),
     "source text altered": (
         lambda r: (r / "sources/000_5188a25246f5e958.txt").write_bytes(
             (DATASET / "sources/000_5188a25246f5e958.txt").read_bytes() + b" "
@@ -126,3 +144,32 @@ def test_unknown_enum_finding_names_the_record(tmp_path: Path) -> None:
     _, findings = compile_annotations(root)
     (hit,) = [f for f in findings if f.rule == "record.model"]
     assert hit.table == "actors" and hit.record_id and hit.record_id.startswith("act-") and hit.value == "wizard"
+
+
+def test_an_alias_split_at_a_comma_names_both_pieces(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(root / "annotations/actors.yaml", '"Around 1,000 protesters"', "Around 1,000 protesters")
+    _, findings = compile_annotations(root)
+    hits = [f for f in findings if f.rule == "annotations.alias_mention"]
+    assert {(f.record_id, f.value) for f in hits} == {
+        ("act-protesters", "Around 1"),
+        ("act-protesters", "000 protesters"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "whole"),
+    [
+        ("Around 1,000 protesters came", "Around 1", False),
+        ("Around 1,000 protesters came", "000 protesters", False),
+        ("Around 1,000 protesters came", "Around 1,000 protesters", True),
+        ("the protesters, angry", "protesters", True),
+        ("the protesters, angry", "protest", False),
+        ("in 2005, after", "2005", True),
+        ("(police)", "police", True),
+    ],
+)
+def test_whole_mentions(text: str, mention: str, whole: bool) -> None:
+    from kyrgyz_events.annotations.anchor import whole_mentions
+
+    assert bool(whole_mentions(text, (0, len(text)), mention)) is whole

@@ -54,6 +54,25 @@ def locate(text: str, body: tuple[int, int], quote: Any) -> Span:
     raise QuoteError(f"an evidence entry is a string or {{quote, within}}, not {quote!r}")
 
 
+def _cuts_a_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a token: a letter or digit runs on past either
+    end, or a number continues past it through a separator ("Around 1" of "Around 1,000 protesters")."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before.isalnum() or after.isalnum():
+        return True
+    first, last = text[start : start + 1], text[end - 1 : end]
+    number_goes_on = after in ",." and last.isdigit() and text[end + 1 : end + 2].isdigit()
+    number_came_before = before in ",." and first.isdigit() and text[start - 2 : start - 1].isdigit()
+    return number_goes_on or number_came_before
+
+
+def whole_mentions(text: str, body: tuple[int, int], mention: str) -> list[int]:
+    """Where ``mention`` stands in the body as a whole mention (not a piece of a longer word or number)."""
+    lo, hi = body
+    return [i for i in _occurrences(text, mention, lo, hi) if not _cuts_a_token(text, i, i + len(mention))]
+
+
 def selector(text: str, span: Span) -> dict[str, Any]:
     """The W3C position and quote selectors of a span: start, end, exact, prefix, suffix."""
     return {

@@ -15,7 +15,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
-from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector
+from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector, whole_mentions
 from kyrgyz_events.annotations.coverage import check_coverage, sentence_of, sentence_rows
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import load_spec
@@ -188,7 +188,28 @@ class _Compiler:
                         self.rows["event_actors"].append(linked)
             if record is not None:
                 self.rows[table].append(record)
+                if table == "actors":
+                    self.aliases(file, rid, record.get("aliases") or [])
             self.evidence(file, table, rid, self.listed(entry, "evidence", file, table, rid))
+
+    def aliases(self, file: str, rid: str, aliases: list[str]) -> None:
+        """annotations.alias_mention: each alias stands in the body as a whole mention."""
+        for alias in aliases:
+            if not whole_mentions(self.text, self.body, alias):
+                where = (
+                    "is not in the article body"
+                    if alias not in self.text[slice(*self.body)]
+                    else ("occurs in the article body only as a piece of a longer word or number")
+                )
+                self.find(
+                    "annotations.alias_mention",
+                    f"alias {alias!r} {where}; quote it in YAML if it holds a comma",
+                    file,
+                    "actors",
+                    record_id=rid,
+                    field="aliases",
+                    value=alias,
+                )
 
     def listed(self, entry: dict[str, Any], key: str, file: str, table: str, rid: str) -> list[Any]:
         """``entry[key]`` when it is a list (absent or null: empty); anything else is a finding."""
