@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kyrgyz_events.annotations import compile_annotations
-from kyrgyz_events.validators.report import Finding
+from kyrgyz_events.findings import Finding
 
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO / "dataset"

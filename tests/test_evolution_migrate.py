@@ -24,8 +24,8 @@ from kyrgyz_events.evolution.migrations import (
     load_specs_from,
     migrate_package,
 )
+from kyrgyz_events.findings import Finding, Report
 from kyrgyz_events.publish.package import write_package
-from kyrgyz_events.validators.report import Finding, Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evolution" / "schema"
 PLACES = [
@@ -136,8 +136,8 @@ def test_an_invalid_result_is_reported_and_not_written(package: Path, tmp_path: 
     assert result.exit_code == 1 and result.report is not None
     found = [(f.table, f.record_id, f.field, f.rule) for f in result.report.findings]
     assert found == [
-        ("visits", "vis-1", "visitor_name", "json_schema"),
-        ("visits", "vis-2", "visitor_name", "json_schema"),
+        ("visits", "vis-1", "visitor_name", "record.json_schema"),
+        ("visits", "vis-2", "visitor_name", "record.json_schema"),
     ]
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["pkg-9"]
 
@@ -251,3 +251,20 @@ def test_a_result_arrow_cannot_write_is_reported_not_raised(package: Path, tmp_p
     assert result.exit_code == 1 and result.report is not None
     assert {(f.table, f.field) for f in result.report.findings} == {("visits", "visitor_name")}
     assert not (tmp_path / "out").exists()
+
+
+def test_a_write_failure_is_a_finding_and_nothing_is_written(
+    package: Path, tmp_path: Path, registry: MigrationRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kyrgyz_events.evolution.migrations as migrations
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ValueError("value out of range for int64")
+
+    monkeypatch.setattr(migrations, "write_package", refuse)
+    out = tmp_path / "out"
+    result = migrate_package(package, "10.0.0", out, registry=registry, schema_dir=FIXTURES)
+    assert result.report is not None and result.exit_code == 1
+    assert [f.rule for f in result.report.findings] == ["migration.write"]
+    assert "value out of range" in result.report.findings[0].message
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["pkg-9"]

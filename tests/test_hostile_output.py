@@ -14,8 +14,8 @@ import polars as pl
 import pytest
 from faults.editor import PackageEditor
 
+from kyrgyz_events.findings import Finding, Report, dumps
 from kyrgyz_events.validators import validate
-from kyrgyz_events.validators.report import Finding, Report, dumps
 
 
 def _strict(text: str) -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from faults.cases import CASES_FOR_BOTH, Case, Key
+from faults.cases import CASES, Case, Key
 from faults.editor import PackageEditor
 
 from kyrgyz_events.validators import Report, validate
@@ -17,7 +17,7 @@ def keys(report: Report) -> set[Key]:
     return {(f.rule, f.table, f.record_id, f.field) for f in report.findings}
 
 
-@pytest.mark.parametrize("case", CASES_FOR_BOTH, ids=[c.name for c in CASES_FOR_BOTH])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fast_and_reference_paths_agree(case: Case, clean_package: Path) -> None:
     expected = case.apply(PackageEditor(clean_package))
     fast, reference = validate(clean_package, fast=True), validate(clean_package, fast=False)

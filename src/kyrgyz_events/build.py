@@ -20,13 +20,13 @@ from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.export import EXPORT_DIR, ExportError, write_exports
+from kyrgyz_events.findings import Report
 from kyrgyz_events.publish.atomic import PACKAGE, locked, recover, staged
 from kyrgyz_events.publish.datacard import write_card, write_croissant
 from kyrgyz_events.publish.figures import write_figures
 from kyrgyz_events.publish.metadata import package_metadata
 from kyrgyz_events.publish.package import seal, write_package
-from kyrgyz_events.validators.report import Report
-from kyrgyz_events.validators.rules import finding
+from kyrgyz_events.rules import finding
 from kyrgyz_events.view import write_view
 
 #: What a build publishes into the package folder (``dataset/package/``), swapped in together. The
@@ -95,7 +95,7 @@ def _build(root: Path) -> Report:
                 exports = []
             descriptor = write_package(stage, specs, rows, metadata, exports)
             write_croissant(stage, descriptor)
-            write_card(stage, root, rows, descriptor)
+            write_card(stage, root, rows)
             write_pages(stage)
             write_figures(stage, stage / "figures")
             write_view(stage, stage / "view")

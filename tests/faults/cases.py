@@ -536,6 +536,5 @@ BASE_CASES = [
 _SPECS = load_specs(SCHEMA_VERSION)
 CASES = BASE_CASES + fk_cases(_SPECS) + (SENTENCE_CASES if "sentences" in _SPECS else [])
 #: Every case: both record paths (vectorised and jsonschema) see all of them.
-CASES_FOR_BOTH = CASES
 
-__all__ = ["BASE_CASES", "CASES", "CASES_FOR_BOTH", "SENTENCE_CASES", "Case", "Key", "fk_cases"]
+__all__ = ["BASE_CASES", "CASES", "SENTENCE_CASES", "Case", "Key", "fk_cases"]

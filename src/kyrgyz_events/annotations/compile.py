@@ -20,11 +20,13 @@ from kyrgyz_events.annotations.coverage import check_coverage, sentence_of, sent
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import load_spec
 from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
+from kyrgyz_events.findings import Finding
+from kyrgyz_events.findings import record_id as findings_record_id
 from kyrgyz_events.models import TABLES, TableModel
 from kyrgyz_events.publish.files import to_arrow
+from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
-from kyrgyz_events.validators.report import Finding
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -38,9 +40,9 @@ DERIVED = {
 }
 
 
-def record_id(table: str, row: dict[str, Any]) -> str:
-    """The id a finding names: the primary key, joined by '|' for composite keys."""
-    return "|".join(str(row.get(k)) for k in TABLES[table].primary_key)
+def record_id(table: str, row: dict[str, Any]) -> str | None:
+    """The id a finding names (``findings.record_id``); None where the entry lacks a key part."""
+    return findings_record_id(row, tuple(TABLES[table].primary_key))
 
 
 class _Compiler:
@@ -53,7 +55,7 @@ class _Compiler:
         self.document_id = ""
 
     def find(self, rule: str, message: str, file: str, table: str | None = None, **kw: Any) -> None:
-        self.findings.append(Finding(rule, message, table=table, file=f"annotations/{file}", **kw))
+        self.findings.append(finding(rule, message, table=table, file=f"annotations/{file}", **kw))
 
     def load(self, name: str, expect: type) -> Any:
         content, problems = read_yaml(self.root / "annotations" / name, expect)
@@ -192,7 +194,7 @@ class _Compiler:
                     self.aliases(file, rid, record.get("aliases") or [])
             self.evidence(file, table, rid, self.listed(entry, "evidence", file, table, rid))
 
-    def aliases(self, file: str, rid: str, aliases: list[str]) -> None:
+    def aliases(self, file: str, rid: str | None, aliases: list[str]) -> None:
         """annotations.alias_mention: each alias stands in the body as a whole mention."""
         for alias in aliases:
             if not whole_mentions(self.text, self.body, alias):
@@ -211,7 +213,7 @@ class _Compiler:
                     value=alias,
                 )
 
-    def listed(self, entry: dict[str, Any], key: str, file: str, table: str, rid: str) -> list[Any]:
+    def listed(self, entry: dict[str, Any], key: str, file: str, table: str, rid: str | None) -> list[Any]:
         """``entry[key]`` when it is a list (absent or null: empty); anything else is a finding."""
         value = entry.get(key)
         if value is None:
@@ -229,7 +231,7 @@ class _Compiler:
         )
         return []
 
-    def evidence(self, file: str, table: str, rid: str, quotes: list[Any]) -> None:
+    def evidence(self, file: str, table: str, rid: str | None, quotes: list[Any]) -> None:
         for i, quote in enumerate(quotes, 1):
             try:
                 span: Span = locate(self.text, self.body, quote)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from kyrgyz_events.findings import Finding
 from kyrgyz_events.models import TABLES
-from kyrgyz_events.validators.report import Finding
+from kyrgyz_events.rules import finding
 
 FILE = "annotations/coverage.yaml"
 
@@ -28,7 +29,7 @@ def check_coverage(
 
     def bad(message: str, n: int, value: Any = None, field: str | None = None) -> None:
         found.append(
-            Finding(
+            finding(
                 "annotations.coverage",
                 message,
                 table="coverage",
@@ -64,7 +65,7 @@ def check_coverage(
             bad("a sentence with no records must give a `reason`", n, sentence, "reason")
     if text[pos : body[1]].strip():
         found.append(
-            Finding(
+            finding(
                 "annotations.coverage",
                 f"body text after the last sentence is not covered: {text[pos : body[1]].strip()[:80]!r}",
                 table="coverage",

@@ -8,20 +8,9 @@ from typing import Any
 
 import yaml
 
+from kyrgyz_events.findings import Finding
+from kyrgyz_events.rules import unusable
 from kyrgyz_events.validators.limits import MAX_YAML_BYTES, human
-from kyrgyz_events.validators.report import Finding
-
-#: Annotation files, and the table each one's entries become.
-FILES = {
-    "document.yaml": "documents",
-    "actors.yaml": "actors",
-    "actor_relations.yaml": "actor_relations",
-    "locations.yaml": "locations",
-    "events.yaml": "events",
-    "claims.yaml": "claims",
-    "claim_relations.yaml": "claim_relations",
-    "coverage.yaml": "coverage",
-}
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -65,21 +54,21 @@ def read_yaml(path: Path, expect: type) -> tuple[Any, list[Finding]]:
         info = path.stat()
         size = info.st_size
         if not stat.S_ISREG(info.st_mode):
-            return None, [Finding("annotations.readable", "is not a regular file", file=rel, unusable=True)]
+            return None, [unusable("annotations.readable", "is not a regular file", file=rel)]
         if size > MAX_YAML_BYTES:
             msg = f"file is {size} bytes, over the limit of {human(MAX_YAML_BYTES)}"
-            return None, [Finding("annotations.readable", msg, file=rel, unusable=True)]
+            return None, [unusable("annotations.readable", msg, file=rel)]
         content = load_strict(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return None, [Finding("annotations.readable", "file is missing", file=rel, unusable=True)]
+        return None, [unusable("annotations.readable", "file is missing", file=rel)]
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Finding("annotations.readable", f"cannot read file: {exc}", file=rel, unusable=True)]
+        return None, [unusable("annotations.readable", f"cannot read file: {exc}", file=rel)]
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         at = f" at line {where.line + 1}, column {where.column + 1}" if where is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [Finding("annotations.readable", f"malformed YAML{at}: {problem}", file=rel, unusable=True)]
+        return None, [unusable("annotations.readable", f"malformed YAML{at}: {problem}", file=rel)]
     if not isinstance(content, expect):
         msg = f"expected a YAML {'list' if expect is list else 'mapping'} at the top level"
-        return None, [Finding("annotations.readable", msg, file=rel, unusable=True)]
+        return None, [unusable("annotations.readable", msg, file=rel)]
     return content, []

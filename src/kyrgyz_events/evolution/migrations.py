@@ -27,15 +27,16 @@ from typing import Any
 
 import polars as pl
 import pyarrow as pa
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec, spec_from_json_schema
 from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.versions import parse_version, version_key
+from kyrgyz_events.findings import Finding, Report, record_id
 from kyrgyz_events.paths import schema_root
 from kyrgyz_events.publish.package import write_package
-from kyrgyz_events.validators.report import Finding, Report
+from kyrgyz_events.rules import finding
 
 Tables = dict[str, pl.DataFrame]
 Migration = Callable[[Tables], Tables]
@@ -210,13 +211,18 @@ def schema_findings(tables: Tables, specs: dict[str, TableSpec], limit: int = 20
     """Rows that break their table's JSON Schema, as findings naming table, record id and field."""
     findings: list[Finding] = []
     for name, spec in specs.items():
-        validator = Draft202012Validator(spec.json_schema)
-        for row in tables[name].to_dicts():
+        # The same check as validation's reference path (records_reference): formats (dates) included.
+        validator = Draft202012Validator(spec.json_schema, format_checker=FormatChecker())
+        for number, row in enumerate(tables[name].to_dicts(), start=1):
             record = {k: _jsonable(v) for k, v in row.items()}
-            record_id = "/".join(str(record.get(k)) for k in spec.primary_key)
+            rid = record_id(record, spec.primary_key, number)
             for err in validator.iter_errors(record):
                 column = str(err.path[0]) if err.path else None
-                findings.append(Finding("json_schema", err.message, name, record_id, column, err.instance))
+                findings.append(
+                    finding(
+                        "record.json_schema", err.message, table=name, record_id=rid, field=column, value=err.instance
+                    )
+                )
                 if len(findings) >= limit:
                     return findings
     return findings
@@ -308,7 +314,9 @@ def migrate_package(
         try:
             write_package(staging, specs, {name: df.to_dicts() for name, df in tables.items()}, metadata)
         except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
-            report.add(Finding("write", f"cannot write the migrated tables as the target schema's types: {exc}"))
+            report.add(
+                finding("migration.write", f"cannot write the migrated tables as the target schema's types: {exc}")
+            )
             return result
         validate = _full_validator() if installed else None
         if validate is not None:

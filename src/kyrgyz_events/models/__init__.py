@@ -1,5 +1,5 @@
 """Pydantic models: the one source of every schema this project publishes."""
 
-from kyrgyz_events.models.tables import TABLES, TableModel, model_for
+from kyrgyz_events.models.tables import TABLES, TableModel
 
-__all__ = ["TABLES", "TableModel", "model_for"]
+__all__ = ["TABLES", "TableModel"]

@@ -380,8 +380,3 @@ TABLES: dict[str, type[TableModel]] = {
         CasualtyEstimate,
     )
 }
-
-
-def model_for(table: str) -> type[TableModel]:
-    """The model of a table, by name."""
-    return TABLES[table]

@@ -89,7 +89,7 @@ def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
     return template
 
 
-def write_card(stage: Path, root: Path, rows: dict[str, list[dict[str, Any]]], descriptor: dict[str, Any]) -> None:
+def write_card(stage: Path, root: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
     (stage / "README.md").write_text(render_card(root, rows), encoding="utf-8", newline="\n")
 
 

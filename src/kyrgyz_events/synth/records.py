@@ -147,7 +147,6 @@ def actor_relations(rng: np.random.Generator, lo: int, hi: int, width: int) -> p
     )
 
 
-_LOCATION_TYPE = {0: "country", 1: "region"}
 _GEO_PRECISION = {
     "country": "country",
     "region": "region",

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kyrgyz_events.validators.report import Finding, Report
-from kyrgyz_events.validators.rules import RULES, Rule
+from kyrgyz_events.findings import Finding, Report
+from kyrgyz_events.rules import RULES, Rule
 
 __all__ = ["RULES", "Finding", "Report", "Rule", "validate"]
 

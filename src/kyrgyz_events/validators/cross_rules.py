@@ -9,11 +9,11 @@ import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.derive import casualty_estimates
+from kyrgyz_events.findings import Findings
 from kyrgyz_events.models.crosswalk import EVENT_TYPE_CROSSWALK
+from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK, _plain
-from kyrgyz_events.validators.report import Findings
-from kyrgyz_events.validators.rules import finding
 
 Frames = dict[str, pl.DataFrame]
 #: evidence.record_table -> (table, id column)

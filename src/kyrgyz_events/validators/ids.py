@@ -1,11 +1,15 @@
-"""Record ids in findings: the primary-key value (composite keys joined by '|'); '#<row>' (1-based row or
-line number) when a key part is missing. Both validation paths compute them the same way."""
+"""Record ids in findings, for whole frames: the Polars expression of ``kyrgyz_events.findings.record_id``
+(the primary-key value, composite keys joined by ``KEY_SEPARATOR``; ``#<row>``, the 1-based row or line
+number, when a key part is missing), so that both validation paths name a record the same way."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import polars as pl
+
+from kyrgyz_events.findings import KEY_SEPARATOR
+from kyrgyz_events.findings import record_id as _record_id
 
 ROW = "__row"  # 1-based row number column added to every frame under validation
 RID = "__rid"  # record id column
@@ -14,7 +18,7 @@ RID = "__rid"  # record id column
 def record_id_expr(primary_key: tuple[str, ...], columns: list[str]) -> pl.Expr:
     """The record id of each row of a frame that has a ``ROW`` column."""
     parts = [pl.col(k).cast(pl.String) if k in columns else pl.lit(None, pl.String) for k in primary_key]
-    joined = parts[0] if len(parts) == 1 else pl.concat_str(parts, separator="|")
+    joined = parts[0] if len(parts) == 1 else pl.concat_str(parts, separator=KEY_SEPARATOR)
     return (
         pl.when(pl.any_horizontal([p.is_null() for p in parts])).then(pl.format("#{}", pl.col(ROW))).otherwise(joined)
     )
@@ -31,7 +35,6 @@ def with_ids(frame: pl.DataFrame, primary_key: tuple[str, ...]) -> pl.DataFrame:
 
 def record_id(row: dict[str, Any], primary_key: tuple[str, ...], number: int) -> str:
     """The record id of one row given as a dict (the reference path)."""
-    parts = [row.get(k) if isinstance(row, dict) else None for k in primary_key]
-    if any(p is None for p in parts):
-        return f"#{number}"
-    return "|".join(str(p) for p in parts)
+    rid = _record_id(row, primary_key, number)
+    assert rid is not None  # with a number, never None
+    return rid

@@ -16,11 +16,11 @@ import polars as pl
 
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Findings, Report
 from kyrgyz_events.validators import gates
 from kyrgyz_events.validators.cross_rules import casualty_derivation, crosswalk, evidence_required, references
 from kyrgyz_events.validators.provenance import spans, text_sha256
 from kyrgyz_events.validators.records_fast import column_checks_of, run_checks, structure
-from kyrgyz_events.validators.report import Findings, Report
 from kyrgyz_events.validators.sentence_rules import sentence_findings
 from kyrgyz_events.validators.source import Inputs, Unusable, parquet_version_findings
 from kyrgyz_events.validators.table_rules import table_findings

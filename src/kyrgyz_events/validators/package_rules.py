@@ -13,12 +13,12 @@ from typing import Any
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Finding, Findings
 from kyrgyz_events.publish.descriptor import PROFILE, file_digest, release_fields
+from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
-from kyrgyz_events.validators.report import Finding, Findings
-from kyrgyz_events.validators.rules import finding
 
 
 @cache

@@ -15,9 +15,9 @@ import polars as pl
 import pyarrow as pa
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Findings
 from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.records_fast import Check, run_checks
-from kyrgyz_events.validators.report import Findings
 
 CONTEXT = 32  # code points of prefix and suffix
 

@@ -10,9 +10,9 @@ import polars as pl
 
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import Column, TableSpec
+from kyrgyz_events.findings import Finding, Findings
+from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.ids import RID, with_ids
-from kyrgyz_events.validators.report import Finding, Findings
-from kyrgyz_events.validators.rules import finding
 
 #: At most this many findings are materialised per (table, rule, field, check); the rest are counted.
 MAX_PER_CHECK = 1000

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Findings
+from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.ids import record_id
-from kyrgyz_events.validators.report import Finding, Findings
-from kyrgyz_events.validators.rules import finding
 
 
 def jsonl_rows(path: Path) -> list[dict[str, Any]]:
@@ -79,7 +79,3 @@ def key_union(rows: list[dict[str, Any]]) -> dict[str, None]:
     for row in rows:
         keys.update(dict.fromkeys(row))
     return keys
-
-
-def as_findings(items: list[Finding]) -> Findings:
-    return Findings(items=items)

@@ -10,12 +10,12 @@ from typing import Any
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Finding, Findings, Report
+from kyrgyz_events.rules import unusable
 from kyrgyz_events.validators import package_rules, records_fast, records_reference
 from kyrgyz_events.validators.cross_rules import cross_findings
 from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.provenance import provenance_findings
-from kyrgyz_events.validators.report import Finding, Findings, Report
-from kyrgyz_events.validators.rules import unusable
 from kyrgyz_events.validators.sentence_rules import sentence_findings
 from kyrgyz_events.validators.source import (
     Inputs,

@@ -15,9 +15,9 @@ from __future__ import annotations
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Findings
 from kyrgyz_events.validators.cross_rules import emit_failing
 from kyrgyz_events.validators.ids import RID
-from kyrgyz_events.validators.report import Findings
 
 Lazy = dict[str, pl.LazyFrame]
 

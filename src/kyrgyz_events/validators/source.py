@@ -12,6 +12,8 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
+from kyrgyz_events.findings import Finding
+from kyrgyz_events.rules import finding, unusable
 from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.limits import (
     MAX_DESCRIPTOR_BYTES,
@@ -21,8 +23,6 @@ from kyrgyz_events.validators.limits import (
     parquet_declared,
     scan_jsonl,
 )
-from kyrgyz_events.validators.report import Finding
-from kyrgyz_events.validators.rules import finding, unusable
 
 FORMATS = ("parquet", "jsonl")
 META_TABLE = b"kyrgyz_events.table"

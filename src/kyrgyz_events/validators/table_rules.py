@@ -6,9 +6,9 @@ from __future__ import annotations
 import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.findings import Findings
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records_fast import Check, run_checks
-from kyrgyz_events.validators.report import Findings
 
 Frames = dict[str, pl.DataFrame]
 

@@ -1,4 +1,6 @@
-"""Validation findings as data: every finding names its rule, file, table, record, field and value."""
+"""Errors as data, the kernel under every part that checks something (the validators, the annotation
+compiler, the migrations): a finding names its rule, file, table, record, field and value; a report holds
+them. The rules themselves are listed in :mod:`kyrgyz_events.rules`."""
 
 from __future__ import annotations
 
@@ -7,6 +9,19 @@ import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+#: How a composite primary key is written as one record id in a finding ("evt-a|act-b").
+KEY_SEPARATOR = "|"
+
+
+def record_id(row: dict[str, Any], primary_key: tuple[str, ...], number: int | None = None) -> str | None:
+    """The record id a finding names for one row: its primary-key values, joined by :data:`KEY_SEPARATOR`;
+    where a key part is missing, ``#<number>`` (the 1-based row or line), or None without a number. The
+    vectorised validators compute the same id as a Polars expression (``validators.ids``)."""
+    parts = [row.get(k) if isinstance(row, dict) else None for k in primary_key]
+    if any(p is None for p in parts):
+        return f"#{number}" if number is not None else None
+    return KEY_SEPARATOR.join(str(p) for p in parts)
 
 
 @dataclass(frozen=True)

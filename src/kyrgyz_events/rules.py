@@ -1,11 +1,12 @@
-"""Every validation rule by name, with what it checks. Findings may only name a rule listed here."""
+"""Every rule by name, with what it checks: the validators', the annotation compiler's and the migrations'.
+A finding may only name a rule listed here (:func:`finding` refuses any other)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from kyrgyz_events.validators.report import Finding
+from kyrgyz_events.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class Rule:
 
     @property
     def scope(self) -> str:
-        """record, table, cross, provenance or package: the part before the dot."""
+        """record, table, cross, provenance, package, annotations or migration: the part before the dot."""
         return self.name.split(".", 1)[0]
 
 
@@ -121,9 +122,14 @@ _RULES = (
     Rule(
         "annotations.alias_mention",
         "Every actor alias is a whole mention in the article body: it occurs there and not only as a piece of "
-        "a longer word or number (a YAML flow list splits \"Around 1,000 protesters\" at its comma).",
+        'a longer word or number (a YAML flow list splits "Around 1,000 protesters" at its comma).',
     ),
     Rule("annotations.coverage", "coverage.yaml accounts for every sentence of the article body."),
+    # Reported by the migrations (kyrgyz_events.evolution.migrations):
+    Rule(
+        "migration.write",
+        "A migrated package's tables can be written with the target schema's types (else nothing is written).",
+    ),
     Rule(
         "provenance.sentence_text",
         "sentences (1.1.0+): exact equals text[start:end] of its document and lies inside the article body.",
