@@ -79,3 +79,19 @@ def test_help_shows_an_example() -> None:
 def test_single_table_file(sample_package: Path) -> None:
     done = cli(str(sample_package / "data" / "events.jsonl"))
     assert done.returncode == 0, done.stdout
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    """`kyrgyz-events validate | true`: the reader has gone before the report is written (EPIPE); the
+    command stops quietly, with no traceback."""
+    import os
+
+    import kyrgyz_events
+
+    exe = Path(sys.executable).parent / "kyrgyz-events"
+    done = subprocess.run(
+        ["bash", "-c", f"'{exe}' validate '{kyrgyz_events.path()}' | true; exit ${{PIPESTATUS[0]}}"],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ),
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr[-2000:]
+    assert done.returncode == 1

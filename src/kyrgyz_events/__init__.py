@@ -26,7 +26,7 @@ from kyrgyz_events.sql import connect
 from kyrgyz_events.write import write_table
 
 if TYPE_CHECKING:
-    from kyrgyz_events.validators import validate
+    from kyrgyz_events.checkout import validate
 
 __all__ = [
     "DATASET_VERSION",
@@ -45,7 +45,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "validate":  # imported on first use: validation pulls in pandera and jsonschema
-        from kyrgyz_events.validators import validate
+        from kyrgyz_events.checkout import validate
 
         return validate
     raise AttributeError(f"module 'kyrgyz_events' has no attribute {name!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
@@ -81,12 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()
     except ImportError as exc:
         message = missing_extra(exc)
         if message is None:
             raise
         print(message, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`kyrgyz-events validate | head`): stop quietly, as the Python docs advise,
+        # pointing stdout at devnull so that the interpreter's final flush raises nothing either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return code
 
 

@@ -54,8 +54,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kyrgyz_events.checkout import validate
     from kyrgyz_events.findings import dumps
-    from kyrgyz_events.validators import validate
 
     report = validate(args.path, fast=not args.reference, schema_version=args.schema_version)
     if args.format == "json":

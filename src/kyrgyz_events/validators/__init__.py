@@ -1,13 +1,14 @@
 """Validation of a published package (or one table file), every rule at once, errors as data.
 
     >>> from kyrgyz_events.validators import validate
-    >>> report = validate("dataset")        # a folder with datapackage.json, the file itself, or a
-    >>> report.exit_code                    # single .parquet / .jsonl table file; None = this repository
+    >>> report = validate("dataset/package")   # a folder with datapackage.json, the file itself, or a
+    >>> report.exit_code                       # single .parquet / .jsonl table file
     0
 
 ``fast=True`` (the default) runs the record rules as Polars expressions over whole columns; ``fast=False``
 validates each record with ``jsonschema`` (the reference; slow). Both report the same findings. Table,
-cross-table and provenance rules always run vectorised. The rules are listed in ``validators.rules``.
+cross-table and provenance rules always run vectorised. The rules are listed in ``kyrgyz_events.rules``.
+A checkout with its annotations is validated by ``kyrgyz_events.validate()`` (``kyrgyz_events.checkout``).
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ __all__ = ["RULES", "Finding", "Report", "Rule", "validate"]
 
 
 def validate(
-    path: str | Path | None = None,
+    path: str | Path,
     *,
     fast: bool = True,
     formats: tuple[str, ...] = ("parquet", "jsonl"),
     schema_version: str | None = None,
 ) -> Report:
-    """Validate a package, a datapackage.json, or a single table file; with no path, this repository's
-    published package and its annotations. Never raises for bad input: it becomes an unusable finding.
+    """Validate a package, a datapackage.json, or a single table file. Never raises for bad input: it
+    becomes an unusable finding.
 
     ``formats`` limits which files of each table are read ("parquet", "jsonl"); with both, the twins are
     also compared. Integrity (bytes, sha256) is checked for every file either way.
@@ -38,8 +39,6 @@ def validate(
     descriptor without ``x-schemaVersion``) is checked as the current version, and the missing declaration
     is reported as a finding while every data rule still runs.
     """
-    from kyrgyz_events.validators.run import validate_path, validate_repository
+    from kyrgyz_events.validators.run import validate_path
 
-    if path is None:
-        return validate_repository(fast=fast, formats=formats)
     return validate_path(Path(path), fast=fast, formats=formats, schema_version=schema_version)

@@ -162,31 +162,3 @@ def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...]
         report.extend(sentence_findings({t: f.lazy() for t, f in frames.items()}, inputs.specs, files))
     elif set(frames) & {"documents"}:
         report.extend(provenance_findings(frames, inputs.specs, files))
-
-
-def validate_repository(*, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
-    """This repository's published package and, where the annotation compiler is installed, its annotations."""
-    from kyrgyz_events.paths import dataset_folder, dataset_root
-
-    report = validate_path(dataset_root(), fast=fast, formats=formats)
-    folder = dataset_folder()
-    if folder is not None:
-        report.extend(annotation_findings(folder))
-    return report
-
-
-def annotation_findings(root: Path) -> list[Finding]:
-    """Findings of compiling ``root/annotations`` (YAML and pydantic errors name the file and record)."""
-    try:
-        from kyrgyz_events.annotations import compile_annotations
-    except ImportError:
-        return []
-    if not (root / "annotations").is_dir():
-        return []
-    try:
-        _rows, findings = compile_annotations(root)
-    except Exception as e:
-        return [
-            unusable("package.readable", f"cannot compile annotations: {type(e).__name__}: {e}", file="annotations")
-        ]
-    return list(findings)
