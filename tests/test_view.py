@@ -158,3 +158,24 @@ def test_view_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["view", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x")]) == 2
     assert "not a package" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_by_default_the_site_goes_to_the_current_folder_not_into_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from kyrgyz_events.cli import main
+
+    def tree(folder: Path) -> dict[str, str]:
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    before = tree(dataset_root())
+    monkeypatch.chdir(tmp_path)
+    assert main(["view"]) == 0
+    assert (tmp_path / "kyrgyz-events-view" / "index.html").is_file()
+    assert tree(dataset_root()) == before

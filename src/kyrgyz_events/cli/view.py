@@ -9,9 +9,12 @@ from typing import Any
 
 from kyrgyz_events.view.data import MAX_DOCUMENTS
 
+#: Where the site goes by default: the current folder, never the package (its descriptor lists its files).
+DEFAULT_OUT = "kyrgyz-events-view"
+
 EXAMPLE = (
     "example:\n"
-    "  kyrgyz-events view                                   # the published package -> <package>/view/\n"
+    "  kyrgyz-events view                                   # the published package -> ./kyrgyz-events-view/\n"
     "  kyrgyz-events view /tmp/synth --out /tmp/synth-view  # any valid package; open index.html"
 )
 
@@ -35,7 +38,11 @@ def add_parser(sub: Any) -> None:
         help="the package folder (default: the published package)",
     )
     p.add_argument(
-        "--out", type=Path, default=None, metavar="DIR", help="folder to write the site into (default: PACKAGE/view)"
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"folder to write the site into (default: ./{DEFAULT_OUT}; the package itself is never changed)",
     )
     p.set_defaults(run=run)
 
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if not (package / "data" / "documents.parquet").is_file():
         print(f"error: {package} is not a package (no data/documents.parquet)", file=sys.stderr)
         return 2
-    out: Path = args.out if args.out is not None else package / "view"
+    out: Path = args.out if args.out is not None else Path.cwd() / DEFAULT_OUT
     try:
         shown = write_view(package, out)
     except OSError as exc:
