@@ -1,10 +1,10 @@
-"""The quote checks cost rows + text, not rows x text: many evidence rows against one long, non-ASCII
-document text finish quickly, on both the direct and the two-phase (gate) path, and still catch errors."""
+"""The quote checks on many evidence rows against one long, non-ASCII document text catch exactly the
+broken spans, on both the direct and the two-phase (gate) path. What they cost (rows + text, not rows x
+text) is measured by ``scripts/bench_quotes.py``, not here: tests assert behaviour, not speed."""
 
 from __future__ import annotations
 
 import random
-import time
 
 import polars as pl
 
@@ -45,18 +45,12 @@ def _frames() -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
     return pl.DataFrame(rows), documents, broken
 
 
-def test_many_spans_against_a_long_text_cost_rows_plus_text() -> None:
+def test_many_spans_against_a_long_text_find_exactly_the_broken_ones() -> None:
     evidence, documents, broken = _frames()
     spec = load_specs(SCHEMA_VERSION)["evidence"]
-    began = time.perf_counter()
     found = spans(evidence, documents, spec, "data/evidence.parquet")
-    direct = time.perf_counter() - began
     assert sorted((f.record_id, f.field) for f in found.items) == [(broken[0], "exact"), (broken[1], "suffix")]
-    began = time.perf_counter()
     absent = set(spec.column_names) - set(evidence.columns)
     counts = gates.row_query(evidence.lazy(), spec, absent, documents).collect(engine="streaming")
-    gate = time.perf_counter() - began
     span_counts = [v for k, v in counts.row(0, named=True).items() if k.startswith("spans#")]
     assert sum(span_counts) == 2
-    # rows x text (a code-point slice per row, three per row) took minutes here; rows + text takes seconds.
-    assert direct < 30 and gate < 30, (direct, gate)
