@@ -4,45 +4,36 @@ text) is measured by ``scripts/bench_quotes.py``, not here: tests assert behavio
 
 from __future__ import annotations
 
-import random
+import importlib.util
+from pathlib import Path
 
 import polars as pl
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.validators import gates
-from kyrgyz_events.validators.provenance import CONTEXT, spans
+from kyrgyz_events.validators.provenance import spans
 
 ROWS = 100_000
 TEXT_CHARS = 8_000_000  # 16 MB of UTF-8: every code point is two bytes
+BENCH = Path(__file__).resolve().parent.parent / "scripts" / "bench_quotes.py"
 
 
 def _frames() -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
-    rng = random.Random(7)
-    text = "".join(rng.choice("абвгдеёжзий ") for _ in range(1000)) * (TEXT_CHARS // 1000)
-    documents = pl.DataFrame(
-        {"document_id": ["doc-a"], "text": [text], "body_start": [0], "body_end": [len(text)]},
-        schema_overrides={"body_start": pl.Int64, "body_end": pl.Int64},
-    )
-    rows = []
-    for i in range(ROWS):
-        start = rng.randrange(TEXT_CHARS - 100) if i % 2 else TEXT_CHARS - 100 - i % 1000  # many far offsets
-        end = start + rng.randrange(1, 40)
-        rows.append(
-            {
-                "evidence_id": f"evd-{i}",
-                "document_id": "doc-a",
-                "start": start,
-                "end": end,
-                "exact": text[start:end],
-                "prefix": text[max(start - CONTEXT, 0) : start],
-                "suffix": text[end : end + CONTEXT],
-            }
-        )
-    broken = [rows[5]["evidence_id"], rows[ROWS - 2]["evidence_id"]]
-    rows[5]["exact"] = rows[5]["exact"][:-1] + "x"
-    rows[ROWS - 2]["suffix"] = "nope"
-    return pl.DataFrame(rows), documents, broken
+    """The benchmark's long text and spread-out spans (one generator for both), with two spans broken."""
+    loader = importlib.util.spec_from_file_location("bench_quotes", BENCH)
+    assert loader is not None and loader.loader is not None
+    bench = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(bench)
+    evidence, documents = bench.frames(ROWS, TEXT_CHARS)
+    row = pl.int_range(pl.len())
+    broken = [evidence["evidence_id"][5], evidence["evidence_id"][ROWS - 2]]
+    evidence = evidence.with_columns(
+        exact=pl.when(row == 5).then(pl.col("exact").str.slice(0, pl.col("exact").str.len_chars() - 1) + "x")
+        .otherwise(pl.col("exact")),
+        suffix=pl.when(row == ROWS - 2).then(pl.lit("nope")).otherwise(pl.col("suffix")),
+    )  # fmt: skip
+    return evidence, documents, broken
 
 
 def test_many_spans_against_a_long_text_find_exactly_the_broken_ones() -> None:
