@@ -230,15 +230,14 @@ def open_file(path: Path, schema_version: str | None = None) -> Inputs:
         table = meta.get(META_TABLE, table.encode()).decode()
         raw = meta.get(META_VERSION)
         declared = raw.decode() if raw is not None else None
-        version, about_version = checked_version(declared, schema_version, path.name, table=table)
     else:
         for candidate in (path.parent / "datapackage.json", path.parent.parent / "datapackage.json"):
             if candidate.is_file():
                 declared = _declared_version(_read_descriptor(candidate))
                 break
-        version, about_version = checked_version(declared, schema_version, path.name, table=table)
-        if declared is None:  # a JSON Lines file carries no metadata of its own: none is missing
-            about_version = []
+    version, about_version = checked_version(declared, schema_version, path.name, table=table)
+    if fmt == "jsonl" and declared is None:  # a JSON Lines file carries no metadata of its own: none is missing
+        about_version = []
     specs = _specs(version, path.name)
     if table not in specs:
         raise Unusable(
