@@ -6,7 +6,11 @@
 Per size it synthesises a package (``kyrgyz_events.synth``), then measures — each run in its own
 subprocess, so every peak RSS is that run's own — on the same files:
 
-- ``read``: a bare ``polars.read_parquet`` of every Parquet file (all columns);
+- ``cli``: ``kyrgyz-events validate PKG``, the command users run (both formats), as a subprocess;
+- ``cli-parquet``: ``kyrgyz-events validate PKG --table-format parquet`` (the Parquet files alone);
+- ``floor-read``: a Polars read of every data file, Parquet and JSON Lines (read with its Parquet twin's
+  schema); ``floor-sha256``: the sha256 of every byte. The CLI's floor is the larger of the two;
+- ``read``: a bare ``polars.read_parquet`` of every Parquet file (all columns), ``cli-parquet``'s floor;
 - ``ours``: ``validate(pkg, formats=("parquet",))``, every rule on the Parquet package (plus integrity);
 - ``ours+twins``: ``validate(pkg)``, Parquet and JSON Lines and their agreement;
 - ``pandera-pandas``: pandas reads each Parquet file, pandera (pandas backend) validates it lazily with the
@@ -63,6 +67,47 @@ def measure_read(pkg: Path) -> dict[str, Any]:
 
     rows = sum(pl.read_parquet(f).height for f in _parquet_files(pkg))
     return {"rows": rows, "findings": None}
+
+
+def measure_floor_read(pkg: Path) -> dict[str, Any]:
+    import polars as pl
+
+    rows = 0
+    for parquet in _parquet_files(pkg):
+        frame = pl.read_parquet(parquet)
+        twin = parquet.with_suffix(".jsonl")
+        rows += frame.height + (pl.read_ndjson(twin, schema=frame.schema).height if twin.is_file() else 0)
+    return {"rows": rows, "findings": None}
+
+
+def measure_floor_sha256(pkg: Path) -> dict[str, Any]:
+    import hashlib
+
+    total = 0
+    for f in sorted(p for p in pkg.rglob("*") if p.is_file()):
+        with f.open("rb") as fh:
+            hashlib.file_digest(fh, "sha256")
+        total += f.stat().st_size
+    return {"rows": None, "findings": None, "bytes": total}
+
+
+def _cli(pkg: Path, *extra: str) -> dict[str, Any]:
+    """The command as users run it, in its own process (RSS: the child's own peak)."""
+    exe = Path(sys.executable).with_name("kyrgyz-events")
+    done = subprocess.run([str(exe), "validate", str(pkg), "--format", "json", *extra], capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}")
+    report = json.loads(done.stdout)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"rows": sum(report["rows_checked"].values()), "findings": report["finding_count"], "child_rss_mib": rss}
+
+
+def measure_cli(pkg: Path) -> dict[str, Any]:
+    return _cli(pkg)
+
+
+def measure_cli_parquet(pkg: Path) -> dict[str, Any]:
+    return _cli(pkg, "--table-format", "parquet")
 
 
 def measure_read_jsonl(pkg: Path) -> dict[str, Any]:
@@ -172,6 +217,10 @@ def measure_synth(pkg: Path, events: int, seed: int) -> dict[str, Any]:
 
 
 MEASURES = {
+    "cli": measure_cli,
+    "floor-read": measure_floor_read,
+    "floor-sha256": measure_floor_sha256,
+    "cli-parquet": measure_cli_parquet,
     "read": measure_read,
     "ours": measure_ours,
     "ours+twins": measure_ours_twins,
@@ -194,7 +243,8 @@ def child(tool: str, pkg: Path, events: int, seed: int) -> None:
         start = time.perf_counter()
         out = measure(pkg)
     out["seconds"] = time.perf_counter() - start
-    out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    out["rss_mib"] = max(own, out.pop("child_rss_mib", 0))
     print(json.dumps(out))
 
 
@@ -295,11 +345,12 @@ def bench_size(events: int, args: argparse.Namespace) -> dict[str, Any]:
         "ours-jsonl": args.cap_twins,
     }
     results: dict[str, Any] = {"events": events, "rows": t["rows"], "synth": t, "disk_bytes": disk}
-    for tool in MEASURES:
+    for tool in args.tools:
         if events > caps.get(tool, 10**12):
             results[tool] = {"skipped": f"above cap {_fmt_size(caps[tool])}"}
             continue
-        reps = repeats if tool in ("read", "ours", "read-jsonl", "ours-jsonl") else 1
+        fast = ("cli", "cli-parquet", "floor-read", "floor-sha256", "read", "ours", "read-jsonl", "ours-jsonl")
+        reps = repeats if tool in fast else 1
         results[tool] = timed(tool, pkg, events, args.seed, reps, args.timeout, args.max_rss_gib)
         r = results[tool]
         shown = r.get("error") or f"{r['seconds']:.2f}s, {r['rss_mib']:,.0f} MiB, findings={r.get('findings')}"
@@ -308,7 +359,7 @@ def bench_size(events: int, args: argparse.Namespace) -> dict[str, Any]:
     a, b = results.get("ours-jsonl", {}), results.get("reference-jsonl", {})
     if "keys" in a and "keys" in b:
         results["jsonl_identical_clean"] = a["keys"] == b["keys"]
-    results["corruption"] = corruption(pkg, events, args)
+    results["corruption"] = corruption(pkg, events, args) if "ours" in args.tools else {"reported": None}
     if not args.keep:
         shutil.rmtree(pkg)
     return results
@@ -391,6 +442,36 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def cli_targets(results: list[dict[str, Any]]) -> list[str]:
+    """The CLI against its floor, measured in the same run (issue 11's targets)."""
+    out = []
+    for r in results:
+        size = _fmt_size(r["events"])
+        cli, read, sha = (r.get(t, {}).get("seconds") for t in ("cli", "floor-read", "floor-sha256"))
+        if cli and read and sha:
+            floor = max(read, sha)
+            out.append(
+                f"{'MET ' if cli <= 2 * floor else 'MISS'} cli <= 2x floor at {size}: {cli:.2f}s / {floor:.2f}s "
+                f"= {cli / floor:.2f}x (floor: read {read:.2f}s, sha256 {sha:.2f}s; "
+                f"peak {r['cli']['rss_mib']:,.0f} MiB)"
+            )
+        cli_p, bare = r.get("cli-parquet", {}).get("seconds"), r.get("read", {}).get("seconds")
+        if cli_p and bare:
+            out.append(
+                f"{'MET ' if cli_p <= 2 * bare else 'MISS'} cli --table-format parquet <= 2x bare Parquet read at "
+                f"{size}: {cli_p:.2f}s / {bare:.2f}s = {cli_p / bare:.2f}x"
+            )
+    by = {r["events"]: r for r in results}
+    if 10**6 in by and 10**7 in by:
+        a, b = by[10**6].get("cli", {}).get("seconds"), by[10**7].get("cli", {}).get("seconds")
+        if a and b:
+            out.append(f"{'MET ' if b <= 11 * a else 'MISS'} cli at 10^7 <= 11x its time at 10^6: {b / a:.1f}x")
+        rss = by[10**7].get("cli", {}).get("rss_mib")
+        if rss:
+            out.append(f"{'MET ' if rss < 4096 else 'MISS'} cli peak memory at 10^7 < 4 GiB: {rss:,.0f} MiB")
+    return out
+
+
 def targets(results: list[dict[str, Any]]) -> list[str]:
     by = {r["events"]: r for r in results}
     out = []
@@ -448,6 +529,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the synthetic packages")
     p.add_argument("--reuse", action="store_true", help="reuse a package already synthesised in --workdir")
     p.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    p.add_argument(
+        "--tools",
+        default=",".join(MEASURES),
+        help="comma-separated measurements (default: all): " + ", ".join(MEASURES),
+    )
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--pkg", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--events", type=int, default=0, help=argparse.SUPPRESS)
@@ -456,11 +542,16 @@ def main(argv: list[str] | None = None) -> int:
         child(args.child, args.pkg, args.events, args.seed)
         return 0
     sizes = [int(float(s)) for s in args.sizes.split(",")]
+    args.tools = [t for t in args.tools.split(",") if t]
+    unknown = set(args.tools) - set(MEASURES)
+    if unknown:
+        p.error(f"unknown --tools: {', '.join(sorted(unknown))}")
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; sizes {sizes}", flush=True)
     results = [bench_size(n, args) for n in sizes]
-    print("\n" + table(results))
-    print("\n" + "\n".join(targets(results)))
+    if {"ours", "read", "pandera-pandas", "frictionless", "ours+twins", "ours-jsonl", "jsonschema"} <= set(args.tools):
+        print("\n" + table(results))
+    print("\n" + "\n".join(cli_targets(results) + (targets(results) if "ours" in args.tools else [])))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -1,31 +1,31 @@
 """The quote checks on many evidence rows against one long, non-ASCII document text catch exactly the
-broken spans, on both the direct and the two-phase (gate) path. What they cost (rows + text, not rows x
-text) is measured by ``scripts/bench_quotes.py``, not here: tests assert behaviour, not speed."""
+broken spans (the rules' SQL, cut from the text's windows). What they cost (rows x window + text, not
+rows x text) is measured by ``scripts/bench_quotes.py``, not here: tests assert behaviour, not speed."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import polars as pl
-
-from kyrgyz_events._version import SCHEMA_VERSION
-from kyrgyz_events.contracts import load_specs
-from kyrgyz_events.validators import gates
-from kyrgyz_events.validators.provenance import spans
 
 ROWS = 100_000
 TEXT_CHARS = 8_000_000  # 16 MB of UTF-8: every code point is two bytes
 BENCH = Path(__file__).resolve().parent.parent / "scripts" / "bench_quotes.py"
 
 
-def _frames() -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
-    """The benchmark's long text and spread-out spans (one generator for both), with two spans broken."""
+def _bench() -> Any:
     loader = importlib.util.spec_from_file_location("bench_quotes", BENCH)
     assert loader is not None and loader.loader is not None
     bench = importlib.util.module_from_spec(loader)
     loader.loader.exec_module(bench)
-    evidence, documents = bench.frames(ROWS, TEXT_CHARS)
+    return bench
+
+
+def _frames() -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+    """The benchmark's long text and spread-out spans (one generator for both), with two spans broken."""
+    evidence, documents = _bench().frames(ROWS, TEXT_CHARS)
     row = pl.int_range(pl.len())
     broken = [evidence["evidence_id"][5], evidence["evidence_id"][ROWS - 2]]
     evidence = evidence.with_columns(
@@ -38,10 +38,31 @@ def _frames() -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
 
 def test_many_spans_against_a_long_text_find_exactly_the_broken_ones() -> None:
     evidence, documents, broken = _frames()
-    spec = load_specs(SCHEMA_VERSION)["evidence"]
-    found = spans(evidence, documents, spec, "data/evidence.parquet")
+    found = _bench().span_findings(evidence, documents)
     assert sorted((f.record_id, f.field) for f in found.items) == [(broken[0], "exact"), (broken[1], "suffix")]
-    absent = set(spec.column_names) - set(evidence.columns)
-    counts = gates.row_query(evidence.lazy(), spec, absent, documents).collect(engine="streaming")
-    span_counts = [v for k, v in counts.row(0, named=True).items() if k.startswith("spans#")]
-    assert sum(span_counts) == 2
+
+
+def test_spans_longer_than_a_window_are_cut_from_the_whole_text() -> None:
+    """A span (with its context) beyond a window's reach is checked against the whole text, right and wrong."""
+    from kyrgyz_events.rules.provenance import REACH, WINDOW
+
+    text = "абвгд" * (3 * (WINDOW + REACH))
+    documents = pl.DataFrame(
+        {"document_id": ["doc-a"], "text": [text], "body_start": [0], "body_end": [len(text)]},
+        schema_overrides={"body_start": pl.Int64, "body_end": pl.Int64},
+    )
+    spans = [(WINDOW + 7, WINDOW + 7 + REACH + 100), (2 * WINDOW + 3, 2 * WINDOW + 3 + REACH + 1)]
+    rows = [
+        {
+            "evidence_id": f"evd-{i}",
+            "document_id": "doc-a",
+            "start": start,
+            "end": end,
+            "exact": text[start:end] if i == 0 else text[start : end - 1] + "x",
+            "prefix": text[start - 32 : start],
+            "suffix": text[end : end + 32],
+        }
+        for i, (start, end) in enumerate(spans)
+    ]
+    found = _bench().span_findings(pl.DataFrame(rows), documents)
+    assert [(f.record_id, f.field) for f in found.items] == [("evd-1", "exact")]

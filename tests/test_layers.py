@@ -12,7 +12,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "kyrgyz_events"
 #: package -> the kyrgyz_events packages and modules above it, which it must not import.
 ABOVE = {
     "findings.py": ["validators", "annotations", "publish", "evolution", "build", "checkout", "cli", "rules"],
-    "rules.py": ["validators", "annotations", "publish", "evolution", "build", "checkout", "cli"],
+    "rules": ["validators", "annotations", "publish", "evolution", "build", "checkout", "cli"],
     "validators": ["annotations", "build", "checkout", "cli", "view", "export"],
     "contracts": ["validators", "annotations", "publish", "build", "checkout", "cli"],
     "models": ["validators", "annotations", "publish", "contracts", "build", "checkout", "cli"],

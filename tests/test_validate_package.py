@@ -12,8 +12,8 @@ from faults.editor import PackageEditor
 
 import kyrgyz_events
 from kyrgyz_events.validators import RULES, validate
+from kyrgyz_events.validators.host_rules import cycle_members
 from kyrgyz_events.validators.package_rules import profile, profile_findings
-from kyrgyz_events.validators.table_rules import cycle_members
 
 
 def test_validate_is_the_top_level_library_call(sample_package: Path) -> None:

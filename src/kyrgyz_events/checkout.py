@@ -19,22 +19,32 @@ def validate(
     fast: bool = True,
     formats: tuple[str, ...] = ("parquet", "jsonl"),
     schema_version: str | None = None,
+    engine: str = "polars",
+    master: str | None = None,
 ) -> Report:
     """Validate a package, a datapackage.json or one table file (see ``kyrgyz_events.validators.validate``);
     with no path, this checkout's published package and its annotations (:func:`validate_checkout`)."""
     if path is None:
-        return validate_checkout(fast=fast, formats=formats)
+        return validate_checkout(fast=fast, formats=formats, engine=engine, master=master)
     from kyrgyz_events.validators import validate as validate_package
 
-    return validate_package(path, fast=fast, formats=formats, schema_version=schema_version)
+    return validate_package(
+        path, fast=fast, formats=formats, schema_version=schema_version, engine=engine, master=master
+    )
 
 
-def validate_checkout(*, fast: bool = True, formats: tuple[str, ...] = ("parquet", "jsonl")) -> Report:
+def validate_checkout(
+    *,
+    fast: bool = True,
+    formats: tuple[str, ...] = ("parquet", "jsonl"),
+    engine: str = "polars",
+    master: str | None = None,
+) -> Report:
     """The published package and, in a checkout where the annotation compiler is installed, the annotations."""
     from kyrgyz_events.paths import dataset_folder, dataset_root
     from kyrgyz_events.validators import validate as validate_package
 
-    report = validate_package(dataset_root(), fast=fast, formats=formats)
+    report = validate_package(dataset_root(), fast=fast, formats=formats, engine=engine, master=master)
     folder = dataset_folder()
     if folder is not None:
         report.extend(annotation_findings(folder))

@@ -231,6 +231,14 @@ def unknown_enum(e: PackageEditor) -> set[Key]:
     return {("record.json_schema", "actors", row["actor_id"], "actor_type")}
 
 
+def id_with_trailing_newline(e: PackageEditor) -> set[Key]:
+    """JSON Schema's ``$`` (ECMA-262) matches only at the end: ``"evd-x\n"`` breaks ``^evd-...$`` (Python's
+    ``re`` and Java's ``$`` would let it through)."""
+    row = _first(e.frame("evidence"))
+    _edit_row(e, "evidence", pl.col("evidence_id") == row["evidence_id"], evidence_id=row["evidence_id"] + "\n")
+    return {("record.json_schema", "evidence", row["evidence_id"] + "\n", "evidence_id")}
+
+
 def latitude_out_of_range(e: PackageEditor) -> set[Key]:
     row = _edit_row(e, "locations", latitude=95.0)
     return {("record.json_schema", "locations", row["location_id"], "latitude")}
@@ -503,6 +511,7 @@ BASE_CASES = [
     Case("value-min-above-max", value_min_above_max),
     Case("qualifier-mismatch", qualifier_mismatch),
     Case("unknown-enum-value", unknown_enum),
+    Case("id-with-trailing-newline", id_with_trailing_newline),
     Case("latitude-out-of-range", latitude_out_of_range),
     Case("parent-cycle-events", _cycle("events", "event_id", "parent_event_id")),
     Case("parent-cycle-locations", _cycle("locations", "location_id", "parent_location_id")),

@@ -34,6 +34,9 @@ EXTRA_FOR_MODULE = {
     "pandas": "pandas",
     "duckdb": "duckdb",
     "matplotlib": "figures",
+    "pyspark": "spark",
+    "py4j": "spark",
+    "sqlglot": "spark",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 EXAMPLES = """\
@@ -12,6 +13,8 @@ examples:
   kyrgyz-events validate data/events.parquet     # one table file: its record and table rules
   kyrgyz-events validate dataset --format json --limit 50
   kyrgyz-events validate mine/events.parquet --schema-version 1.0.0   # a file of your own, an older release
+  kyrgyz-events validate big/package --engine spark --table-format parquet          # Spark local[2]
+  kyrgyz-events validate big/package --engine spark --master spark://host:7077      # a Spark cluster
 
 exit codes: 0 valid, 1 invalid data, 2 unusable input (missing or unreadable file, truncated Parquet,
 malformed JSON line, unknown schema version, bad arguments)
@@ -48,7 +51,19 @@ def add_parser(subparsers: Any) -> None:
         "an input that declares none is checked as the current version, and that is reported)",
     )
     p.add_argument(
-        "--reference", action="store_true", help="check records one by one with jsonschema (slow) instead of vectorised"
+        "--table-format",
+        choices=("parquet", "jsonl"),
+        help="read only this file of each table (default: both, and the two are compared)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("polars", "spark"),
+        default="polars",
+        help="what runs the rules: polars, embedded (default), or spark (extra: spark; needs Java 17)",
+    )
+    p.add_argument("--master", metavar="URL", help="the Spark master (default: local[2]); with --engine spark")
+    p.add_argument(
+        "--reference", action="store_true", help="check records one by one with jsonschema (slow) instead of in SQL"
     )
     p.set_defaults(run=run)
 
@@ -57,7 +72,18 @@ def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.checkout import validate
     from kyrgyz_events.findings import dumps
 
-    report = validate(args.path, fast=not args.reference, schema_version=args.schema_version)
+    if args.master and args.engine != "spark":
+        print("kyrgyz-events validate: --master needs --engine spark", file=sys.stderr)
+        return 2
+    formats = (args.table_format,) if args.table_format else ("parquet", "jsonl")
+    report = validate(
+        args.path,
+        fast=not args.reference,
+        formats=formats,
+        schema_version=args.schema_version,
+        engine=args.engine,
+        master=args.master,
+    )
     if args.format == "json":
         print(dumps(report.as_dict(limit=args.limit), ensure_ascii=False, indent=2))
     else:

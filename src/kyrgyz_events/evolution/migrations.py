@@ -27,9 +27,9 @@ from typing import Any
 
 import polars as pl
 import pyarrow as pa
-from jsonschema import Draft202012Validator, FormatChecker
 
 from kyrgyz_events.contracts.pandera_schema import polars_type
+from kyrgyz_events.contracts.record_validator import record_validator
 from kyrgyz_events.contracts.spec import TableSpec, spec_from_json_schema
 from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.versions import parse_version, version_key
@@ -212,7 +212,7 @@ def schema_findings(tables: Tables, specs: dict[str, TableSpec], limit: int = 20
     findings: list[Finding] = []
     for name, spec in specs.items():
         # The same check as validation's reference path (records_reference): formats (dates) included.
-        validator = Draft202012Validator(spec.json_schema, format_checker=FormatChecker())
+        validator = record_validator(spec.json_schema)
         for number, row in enumerate(tables[name].to_dicts(), start=1):
             record = {k: _jsonable(v) for k, v in row.items()}
             rid = record_id(record, spec.primary_key, number)

@@ -5,9 +5,9 @@
     >>> report.exit_code                       # single .parquet / .jsonl table file
     0
 
-``fast=True`` (the default) runs the record rules as Polars expressions over whole columns; ``fast=False``
-validates each record with ``jsonschema`` (the reference; slow). Both report the same findings. Table,
-cross-table and provenance rules always run vectorised. The rules are listed in ``kyrgyz_events.rules``.
+Every rule is defined once in ``kyrgyz_events.rules``; a rule on rows is SQL, which the embedded engine
+(Polars SQL, the default) or Spark (``engine="spark"``, the ``spark`` extra) runs. ``fast=False`` checks
+the records one by one with ``jsonschema`` instead (the reference; slow). All report the same findings.
 A checkout with its annotations is validated by ``kyrgyz_events.validate()`` (``kyrgyz_events.checkout``).
 """
 
@@ -18,6 +18,8 @@ from pathlib import Path
 from kyrgyz_events.findings import Finding, Report
 from kyrgyz_events.rules import RULES, Rule
 
+ENGINES = ("polars", "spark")
+
 __all__ = ["RULES", "Finding", "Report", "Rule", "validate"]
 
 
@@ -27,6 +29,8 @@ def validate(
     fast: bool = True,
     formats: tuple[str, ...] = ("parquet", "jsonl"),
     schema_version: str | None = None,
+    engine: str = "polars",
+    master: str | None = None,
 ) -> Report:
     """Validate a package, a datapackage.json, or a single table file. Never raises for bad input: it
     becomes an unusable finding.
@@ -38,7 +42,14 @@ def validate(
     input declares is used; an input that declares none (a file written back by pandas or Polars, a
     descriptor without ``x-schemaVersion``) is checked as the current version, and the missing declaration
     is reported as a finding while every data rule still runs.
+
+    ``engine``: "polars" (embedded, the default) or "spark", on a Spark session at ``master`` (default
+    ``local[2]``; needs the ``spark`` extra and Java 17).
     """
     from kyrgyz_events.validators.run import validate_path
 
-    return validate_path(Path(path), fast=fast, formats=formats, schema_version=schema_version)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return validate_path(
+        Path(path), fast=fast, formats=formats, schema_version=schema_version, engine=engine, master=master
+    )

@@ -18,7 +18,7 @@ from kyrgyz_events.publish.descriptor import PROFILE, file_digest, release_field
 from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
-from kyrgyz_events.validators.records_fast import MAX_PER_CHECK
+from kyrgyz_events.validators.records import MAX_PER_CHECK
 
 
 @cache

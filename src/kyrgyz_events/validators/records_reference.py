@@ -1,6 +1,6 @@
 """Record rules, the reference way: every record validated on its own with ``jsonschema`` (Draft 2020-12,
 with format checking) against ``schema/<version>/<table>.schema.json``. Slow (a Python call per record);
-used for small inputs and to prove the vectorised path in ``records_fast`` reports the same findings."""
+used for small inputs and to prove the rules' SQL (``kyrgyz_events.rules.record``) reports the same findings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kyrgyz_events.contracts.record_validator import record_validator
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Findings
 from kyrgyz_events.rules import finding
@@ -39,9 +40,7 @@ def _field(error: Any) -> str | None:
 def record_findings(rows: list[dict[str, Any]], spec: TableSpec, rel: str, skip: set[str]) -> Findings:
     """record.json_schema findings of every row, one per (record, field). ``skip``: columns that
     record.columns already reported (missing, extra or mistyped), not reported again per record."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    validator = Draft202012Validator(spec.json_schema, format_checker=FormatChecker())
+    validator = record_validator(spec.json_schema)
     properties = spec.json_schema["properties"]
     out = Findings()
     for number, row in enumerate(rows, start=1):

@@ -1,22 +1,32 @@
-"""The validation run: open the input, then package, record, table, cross-table and provenance rules."""
+"""The validation run: open the input, check the package as files, read every table file for the rules, then
+run every rule's SQL on an engine (``engines``) and the three Python rules (``host_rules``).
+
+Reading is the embedded reader's job whatever the engine: a Parquet file is scanned lazily (its schema
+from the footer, its rows only when a query needs them); a JSON Lines file is parsed once, with its limits
+checked, and cast to the schema's types. The record rules run on every file; the rules above the records
+on each table's first file (Parquet when both are read), after the twins are compared.
+"""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings, Report
-from kyrgyz_events.rules import unusable
-from kyrgyz_events.validators import package_rules, records_fast, records_reference
-from kyrgyz_events.validators.cross_rules import cross_findings
-from kyrgyz_events.validators.ids import with_ids
-from kyrgyz_events.validators.provenance import provenance_findings
-from kyrgyz_events.validators.sentence_rules import sentence_findings
+from kyrgyz_events.rules import row_queries, unusable
+from kyrgyz_events.rules.provenance import WINDOWS, document_windows
+from kyrgyz_events.rules.record import BAD, file_queries
+from kyrgyz_events.rules.rule import ROW
+from kyrgyz_events.validators import package_rules, records_reference
+from kyrgyz_events.validators.engines import Engine, Job, run
+from kyrgyz_events.validators.host_rules import host_findings
+from kyrgyz_events.validators.records import coerce, run_checks, structure
 from kyrgyz_events.validators.source import (
     Inputs,
     Unusable,
@@ -25,7 +35,6 @@ from kyrgyz_events.validators.source import (
     read_jsonl,
     read_parquet,
 )
-from kyrgyz_events.validators.table_rules import table_findings
 
 
 def validate_path(
@@ -33,18 +42,19 @@ def validate_path(
     *,
     fast: bool = True,
     formats: tuple[str, ...] = ("parquet", "jsonl"),
-    lazy: bool = True,
     schema_version: str | None = None,
+    engine: str = "polars",
+    master: str | None = None,
 ) -> Report:
-    """``lazy`` (with ``fast``, a package and Parquet only): count every rule's failures in one lazy plan
-    first and materialise only the failing rules (``lazy_run``); else read every table eagerly.
+    """``fast=False``: the record rules by ``jsonschema`` on every record (the reference) instead of SQL.
+    ``engine``: "polars" (embedded) or "spark" (``master`` the Spark master URL, default ``local[2]``).
     ``schema_version``: the version the input follows, where it does not say or says otherwise."""
     report = Report(target=str(path))
     try:
         inputs = open_inputs(path, schema_version)
         report.schema_version = inputs.version
         report.extend(inputs.findings)
-        _run(inputs, report, fast=fast, formats=formats, lazy=lazy)
+        _run(inputs, report, fast=fast, formats=formats, engine=engine, master=master)
     except Unusable as e:
         report.add(e.finding)
     except ImportError:  # a missing optional dependency is the installation's fault, not the input's
@@ -66,99 +76,195 @@ def _package_findings(inputs: Inputs, formats: tuple[str, ...]) -> list[Finding]
     )
 
 
-def _read(inputs: Inputs, table: str, fmt: str, report: Report) -> pl.DataFrame | None:
+@dataclass
+class TableFile:
+    """One file of a table, read for the rules: ``frame`` has the schema's columns and types, ``__row``,
+    and (JSON Lines, ``marked``) a ``BAD`` column per checked column."""
+
+    table: str
+    fmt: str
+    path: Path
+    rel: str
+    frame: pl.LazyFrame
+    skip: set[str]
+    marked: bool
+    rows: int | None = None  # known when the file was parsed whole
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def relation(self) -> str:
+        return f"{self.table}__{self.fmt}"
+
+    @property
+    def clean(self) -> bool:
+        return not any(f.rule == "record.columns" for f in self.findings)
+
+
+def _conformed(lf: pl.LazyFrame, spec: TableSpec, skip: set[str]) -> list[pl.Expr]:
+    return [
+        pl.lit(None, polars_type(c)).alias(c.name) if c.name in skip else pl.col(c.name).cast(polars_type(c))
+        for c in spec.columns
+    ]
+
+
+def read_parquet_file(inputs: Inputs, table: str, path: Path) -> TableFile:
+    spec, rel = inputs.specs[table], inputs.rel(path)
+    try:
+        schema = dict(pl.read_parquet_schema(path))
+    except Exception as e:  # polars raises several error types on corrupt files
+        raise Unusable(unusable("package.readable", f"cannot read Parquet file: {e}", file=rel)) from e
+    found = parquet_version_findings(inputs, table, path)
+    columns, skip = structure(spec, schema, rel, typed=True)
+    lf = pl.scan_parquet(path)
+    frame = lf.select(_conformed(lf, spec, skip)).with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+    return TableFile(table, "parquet", path, rel, frame, skip, marked=False, findings=found + columns)
+
+
+def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> TableFile:
+    spec, rel = inputs.specs[table], inputs.rel(path)
+    raw = read_jsonl(path, rel)
+    if raw.height == 0 and raw.width == 0:  # an empty JSON Lines file: no keys to check
+        raw = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
+    found, skip = structure(spec, dict(raw.schema), rel, typed=False)
+    typed, type_checks = coerce(raw, spec, skip)
+    if fast:  # the reference reports wrong types itself, record by record
+        found += run_checks(typed, spec, type_checks, "record.json_schema", rel).items
+    marks = [
+        (pl.col(BAD + c.name) if BAD + c.name in typed.columns else pl.lit(False)).alias(BAD + c.name)
+        for c in spec.columns
+        if c.name not in skip
+    ]
+    lf = typed.lazy()
+    frame = (
+        lf.select(*_conformed(lf, spec, skip), *marks)
+        .with_row_index(ROW, offset=1)
+        .with_columns(pl.col(ROW).cast(pl.Int64))
+    )
+    return TableFile(table, "jsonl", path, rel, frame, skip, marked=True, rows=raw.height, findings=found)
+
+
+def _read(inputs: Inputs, table: str, fmt: str, fast: bool, report: Report) -> TableFile | None:
     path = inputs.files[table].get(fmt)
     if path is None:
         return None
-    rel = inputs.rel(path)
     try:
         if fmt == "parquet":
-            report.extend(parquet_version_findings(inputs, table, path))
-            return read_parquet(path, rel)
-        return read_jsonl(path, rel)
+            return read_parquet_file(inputs, table, path)
+        return read_jsonl_file(inputs, table, path, fast)
     except Unusable as e:
         report.add(replace(e.finding, table=e.finding.table or table))
         return None
 
 
-def _records(
-    frame: pl.DataFrame, spec: TableSpec, inputs: Inputs, table: str, fmt: str, fast: bool
-) -> tuple[Findings, pl.DataFrame]:
-    path = inputs.files[table][fmt]
-    rel = inputs.rel(path)
-    found, conformed = records_fast.record_findings(frame, spec, rel, fmt)
-    if fast:
-        return found, conformed
-    # Reference: the same structure check, then jsonschema on every record.
-    schema = _reference_schema(frame, path, fmt, spec)
-    structure, skip = records_fast.structure(spec, schema, rel, typed=fmt == "parquet")
-    rows = records_reference.parquet_rows(path) if fmt == "parquet" else records_reference.jsonl_rows(path)
-    out = Findings(items=list(structure))
-    out.extend(records_reference.record_findings(rows, spec, rel, skip))
-    return out, conformed
+def _reference_records(file: TableFile, spec: TableSpec) -> Findings:
+    """record.json_schema by jsonschema on every record of the file (the reference)."""
+    if file.fmt == "parquet":
+        rows = records_reference.parquet_rows(file.path)
+        schema: dict[str, Any] = dict(pl.read_parquet_schema(file.path))
+    else:
+        rows = records_reference.jsonl_rows(file.path)
+        schema = dict.fromkeys(records_reference.key_union(rows) if rows else spec.column_names, pl.Null)
+    _, skip = structure(spec, schema, file.rel, typed=file.fmt == "parquet")
+    return records_reference.record_findings(rows, spec, file.rel, skip)
 
 
-def _reference_schema(frame: pl.DataFrame, path: Path, fmt: str, spec: TableSpec) -> dict[str, Any]:
-    if fmt == "parquet":
-        return dict(frame.schema)
-    rows = records_reference.jsonl_rows(path)
-    if not rows:  # an empty JSON Lines file has no keys to check
-        return dict.fromkeys(spec.column_names, pl.Null)
-    return dict.fromkeys(records_reference.key_union(rows), pl.Null)
+def _derived(primary: dict[str, TableFile]) -> dict[str, pl.LazyFrame]:
+    """The relations the rules read beside the tables: the documents' text windows (``rules.provenance``)."""
+    if "documents" not in primary or not {"evidence", "sentences"} & set(primary):
+        return {}
+    documents = (
+        primary["documents"]
+        .frame.select("document_id", "text")
+        .unique("document_id", keep="first", maintain_order=True)
+        .collect()
+    )
+    windows = document_windows(documents.iter_rows())
+    schema = {"document_id": pl.String, "offset": pl.Int64, "text": pl.String}
+    return {WINDOWS: pl.DataFrame(windows, schema=schema).lazy()}
 
 
-def _run(inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], lazy: bool = False) -> None:
-    if lazy and fast and tuple(formats) == ("parquet",) and inputs.descriptor is not None:
-        from kyrgyz_events.validators.lazy_run import run_parquet
+def _engine(
+    name: str, master: str | None, files: list[TableFile], primary: dict[str, TableFile], specs: dict[str, TableSpec]
+) -> Engine:
+    derived = _derived(primary)
+    if name == "spark":
+        from kyrgyz_events.validators.engines.spark import Spark
 
-        # The descriptor and file hashes are checked (in Python, hashlib) while polars runs the rules.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            package = pool.submit(_package_findings, inputs, formats)
-            scratch = Report(target=report.target)
-            done = run_parquet(inputs, scratch)
+        return Spark.for_files(files, primary, specs, derived, master)
+    from kyrgyz_events.validators.engines.polars_sql import PolarsSQL
+
+    relations = {f.relation: f.frame for f in files} | {t: f.frame for t, f in primary.items()}
+    return PolarsSQL(relations | derived)
+
+
+def _run(
+    inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], engine: str, master: str | None
+) -> None:
+    # The descriptor and file hashes are checked (in Python, hashlib) while the files are read.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        package = pool.submit(_package_findings, inputs, formats) if inputs.descriptor is not None else None
+        files = [f for t in inputs.specs for fmt in formats if (f := _read(inputs, t, fmt, fast, report)) is not None]
+        if package is not None:
             report.extend(package.result())
-        if report.unusable:
-            return
-        if done:
-            report.extend(scratch.findings)
-            report.omitted.update(scratch.omitted)
-            report.rows_checked.update(scratch.rows_checked)
-            return
-    elif inputs.descriptor is not None:
-        report.extend(_package_findings(inputs, formats))
     if report.unusable:
         return
-    frames: dict[str, pl.DataFrame] = {}
-    files: dict[str, str] = {}
-    for table, spec in inputs.specs.items():
-        conformed: dict[str, pl.DataFrame] = {}
-        clean: dict[str, bool] = {}
-        for fmt in formats:
-            frame = _read(inputs, table, fmt, report)
-            if frame is None:
-                continue
-            found, conformed[fmt] = _records(frame, spec, inputs, table, fmt, fast)
-            report.extend(found)
-            report.rows_checked[f"{table}.{fmt}"] = frame.height
-            clean[fmt] = not any(f.rule == "record.columns" for f in found.items)
-        if not conformed:
-            continue
-        first = next(iter(conformed))
-        frames[table] = with_ids(conformed[first], spec.primary_key)  # record ids computed once per table
-        files[table] = inputs.rel(inputs.files[table][first])
-        if len(conformed) == 2 and all(clean.values()):
-            report.extend(
-                package_rules.twin_findings(
-                    conformed["parquet"], conformed["jsonl"], spec, inputs.rel(inputs.files[table]["jsonl"])
-                )
-            )
-    if report.unusable:
+    primary: dict[str, TableFile] = {}
+    for f in files:
+        report.extend(f.findings)
+        primary.setdefault(f.table, f)
+    specs = {t: inputs.specs[t] for t in primary}
+    _twins(files, specs, report)
+    jobs = []
+    for f in files:
+        relation = _relation(f, primary)  # a table's first file shares the scan of the table's own rules
+        if fast:
+            jobs += [Job(q, relation, f.rel) for q in file_queries(specs[f.table], relation, f.marked, f.skip)]
+        else:
+            report.extend(_reference_records(f, specs[f.table]))
+    table_files = {t: f.rel for t, f in primary.items()}
+    queries = [q for q in row_queries(specs) if not (inputs.single_file and q.rule.startswith("cross."))]
+    jobs += [Job(q, q.table, table_files[q.table]) for q in queries]
+    runner = _engine(engine, master, files, primary, specs)
+    try:
+        found, rows = run(runner, jobs, specs, relations=[_relation(f, primary) for f in files])
+        hosted = host_findings(runner, specs, table_files, cross=not inputs.single_file)
+    except pl.exceptions.PolarsError:
+        report.extend(_unreadable(files))
+        if not report.unusable:
+            raise
         return
-    for table, frame in frames.items():
-        report.extend(table_findings(frame, inputs.specs[table], files[table]))
-    if not inputs.single_file:
-        report.extend(cross_findings(frames, inputs.specs, files))
-        report.extend(provenance_findings(frames, inputs.specs, files))
-        report.extend(sentence_findings({t: f.lazy() for t, f in frames.items()}, inputs.specs, files))
-    elif set(frames) & {"documents"}:
-        report.extend(provenance_findings(frames, inputs.specs, files))
+    finally:
+        runner.close()
+    report.extend(found)
+    for f in files:
+        report.rows_checked[f"{f.table}.{f.fmt}"] = f.rows if f.rows is not None else rows[_relation(f, primary)]
+    report.extend(hosted)
+
+
+def _relation(f: TableFile, primary: dict[str, TableFile]) -> str:
+    """The relation a file's rows are filtered as: a table's first file as the table itself."""
+    return f.table if primary[f.table] is f else f.relation
+
+
+def _unreadable(files: list[TableFile]) -> list[Finding]:
+    """The Parquet files whose data (not only the footer) cannot be decoded, as unusable findings."""
+    out = []
+    for f in files:
+        if f.fmt == "parquet":
+            try:
+                read_parquet(f.path, f.rel)
+            except Unusable as e:
+                out.append(replace(e.finding, table=f.table))
+    return out
+
+
+def _twins(files: list[TableFile], specs: dict[str, TableSpec], report: Report) -> None:
+    """package.twin_agreement for each table read in both formats with the schema's columns."""
+    by_table: dict[str, dict[str, TableFile]] = {}
+    for f in files:
+        by_table.setdefault(f.table, {})[f.fmt] = f
+    for table, pair in by_table.items():
+        if len(pair) == 2 and all(f.clean for f in pair.values()):
+            cols = specs[table].column_names
+            parquet, jsonl = pl.collect_all([pair["parquet"].frame.select(cols), pair["jsonl"].frame.select(cols)])
+            report.extend(package_rules.twin_findings(parquet, jsonl, specs[table], pair["jsonl"].rel))

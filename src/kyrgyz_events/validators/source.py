@@ -139,20 +139,22 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     outside = _unconfined(root, resources if isinstance(resources, list) else [], inputs.findings)
     for table in specs:
         inputs.files[table] = {}
-        for fmt in FORMATS:
-            name = table if fmt == "parquet" else f"{table}-jsonl"
-            res = by_name.get(name)
-            rel = res.get("path") if res else None
-            if not isinstance(rel, str):
-                inputs.findings.append(
-                    unusable(
-                        "package.readable",
-                        f"datapackage.json has no resource {name!r} with a path",
-                        table=table,
-                        file="datapackage.json",
-                    )
+        names = {fmt: table if fmt == "parquet" else f"{table}-jsonl" for fmt in FORMATS}
+        described = [fmt for fmt, name in names.items() if isinstance((by_name.get(name) or {}).get("path"), str)]
+        if not described:  # a table may be one file of either format, or both; not none
+            inputs.findings += [
+                unusable(
+                    "package.readable",
+                    f"datapackage.json has no resource {name!r} with a path",
+                    table=table,
+                    file="datapackage.json",
                 )
-                continue
+                for name in names.values()
+            ]
+        for fmt in described:
+            name = names[fmt]
+            res = by_name[name]
+            rel = res["path"]
             if rel in outside:
                 continue
             declared = res.get("x-schemaVersion") if res else None

@@ -1,0 +1,126 @@
+"""Spark, for packages that outgrow one machine: the same rule SQL, transpiled by sqlglot from the rules'
+dialect to Spark SQL, run by a Spark session (``local[2]`` unless a master URL is given).
+
+Parquet files are read by Spark itself, so a table larger than the driver's memory stays distributed.
+A JSON Lines file is parsed and typed by the embedded reader (its limits and types are checked where it is
+read) and handed to Spark as Arrow; at scale, validate the Parquet files alone (``--table-format parquet``).
+Needs the ``spark`` extra (pyspark, sqlglot) and Java 17.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from kyrgyz_events.contracts.spec import TableSpec
+from kyrgyz_events.rules.rule import ROW
+
+if TYPE_CHECKING:
+    from kyrgyz_events.validators.run import TableFile
+
+#: Spark SQL types of the schema's column kinds
+_SPARK_TYPES = {
+    "string": "STRING",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "list": "ARRAY<STRING>",
+}
+
+
+@cache
+def session(master: str = "local[2]") -> Any:
+    """One Spark session per master for the life of the process (starting one takes seconds). On a local
+    master a shuffle has as many partitions as cores (Spark's 200 cost more to schedule than to run)."""
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.master(master)
+        .appName("kyrgyz-events validate")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
+    local = re.fullmatch(r"local(?:\[(\d+|\*)\])?", master)
+    if local:
+        cores = local.group(1)
+        builder = builder.config(
+            "spark.sql.shuffle.partitions", str(os.cpu_count() or 1) if cores in (None, "*") else cores
+        )
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def to_spark(sql: str) -> str:
+    """A query of the rules' dialect as Spark SQL."""
+    import sqlglot
+
+    return str(sqlglot.transpile(sql, read="postgres", write="spark")[0])
+
+
+class Spark:
+    def __init__(self, spark: Any) -> None:
+        self.spark = spark
+        self.cached: list[Any] = []
+
+    def close(self) -> None:
+        for view in self.cached:
+            view.unpersist()
+        self.cached.clear()
+
+    @classmethod
+    def for_files(
+        cls,
+        files: list[TableFile],
+        primary: dict[str, TableFile],
+        specs: Mapping[str, TableSpec],
+        derived: Mapping[str, pl.LazyFrame],
+        master: str | None,
+    ) -> Spark:
+        """A session with every file as a view (``<table>__<format>``), each table's first also as ``<table>``,
+        and the ``derived`` relations (small: the documents' text windows)."""
+        engine = cls(session(master or "local[2]").newSession())  # its own views: runs do not meet
+        for name, frame in derived.items():
+            arrow = frame.collect().to_arrow(compat_level=pl.CompatLevel.oldest())
+            engine.spark.createDataFrame(arrow).createOrReplaceTempView(name)
+        for f in files:
+            view = engine.read(f, specs[f.table]).cache()  # every rule reads it: number the rows once
+            engine.cached.append(view)
+            view.createOrReplaceTempView(f.relation)
+            if primary.get(f.table) is f:
+                view.createOrReplaceTempView(f.table)
+        return engine
+
+    def read(self, f: TableFile, spec: TableSpec) -> Any:
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        if f.fmt != "parquet":
+            arrow = f.frame.collect().to_arrow(compat_level=pl.CompatLevel.oldest())
+            return self.spark.createDataFrame(arrow)
+        raw = self.spark.read.parquet(str(f.path))
+        columns = [
+            F.lit(None).cast(_SPARK_TYPES[c.kind]).alias(c.name) if c.name in f.skip else F.col(c.name)
+            for c in spec.columns
+        ]
+        row = F.row_number().over(Window.orderBy(F.monotonically_increasing_id())).cast("bigint").alias(ROW)
+        return raw.select(*columns, row)
+
+    def collect(self, sqls: list[str], single_row: bool = False) -> list[pl.DataFrame]:
+        """The queries are submitted from a few threads at once: a Spark job of a small query costs far
+        more to plan and schedule than to run, and the driver plans several at a time."""
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            return list(pool.map(self._frame, sqls))
+
+    def _frame(self, sql: str) -> pl.DataFrame:
+        frame = pl.from_arrow(self.spark.sql(to_spark(sql)).toArrow())
+        assert isinstance(frame, pl.DataFrame)
+        return frame
