@@ -20,8 +20,9 @@ import polars as pl
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
+from kyrgyz_events.models import QUOTE_CONTEXT
 from kyrgyz_events.validators import gates
-from kyrgyz_events.validators.provenance import CONTEXT, spans
+from kyrgyz_events.validators.provenance import spans
 
 
 def frames(rows: int, chars: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -42,8 +43,8 @@ def frames(rows: int, chars: int) -> tuple[pl.DataFrame, pl.DataFrame]:
                 "start": start,
                 "end": end,
                 "exact": text[start:end],
-                "prefix": text[max(start - CONTEXT, 0) : start],
-                "suffix": text[end : end + CONTEXT],
+                "prefix": text[max(start - QUOTE_CONTEXT, 0) : start],
+                "suffix": text[end : end + QUOTE_CONTEXT],
             }
         )
     return pl.DataFrame(records), documents

@@ -14,8 +14,8 @@ from pathlib import Path
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.evolution.diff import JsonSchemas, SchemaDiff, SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.releases import read_releases, release_problems
-from kyrgyz_events.evolution.versions import Level, bump_level, bumped, parse_version
 from kyrgyz_events.generate.json_schema import all_json_schemas
+from kyrgyz_events.schema_versions import Level, bump_level, bumped
 
 VERSION_FILE = "src/kyrgyz_events/_version.py"
 CHANGELOG = "schema/CHANGELOG.md"
@@ -99,4 +99,4 @@ def _in_changelog(path: Path, version: str) -> bool:
     return pattern.search(text) is not None
 
 
-__all__ = ["GateResult", "check_bump", "parse_version"]
+__all__ = ["GateResult", "check_bump"]
