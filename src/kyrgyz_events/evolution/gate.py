@@ -86,12 +86,13 @@ def check_bump(root: Path, current: JsonSchemas | None = None, version: str = SC
             f"SCHEMA_VERSION {version} is a {actual.name} bump from {latest}, but the changes need a {needed.name} "
             f'bump: set SCHEMA_VERSION = "{bumped(latest, needed)}" in {VERSION_FILE}. Changes: {why}'
         )
-    if actual is not Level.NONE and not _in_changelog(root / CHANGELOG, version):
+    if actual is not Level.NONE and not in_changelog(root / CHANGELOG, version):
         result.problems.append(f"{CHANGELOG} has no '## {version}' entry: say what changed and what a user must do")
     return result
 
 
-def _in_changelog(path: Path, version: str) -> bool:
+def in_changelog(path: Path, version: str) -> bool:
+    """Whether the changelog at ``path`` has a ``## <version>`` heading (outside comments)."""
     if not path.is_file():
         return False
     pattern = re.compile(rf"^##\s+\[?{re.escape(version)}\]?(\s|$)", re.MULTILINE)
@@ -99,4 +100,4 @@ def _in_changelog(path: Path, version: str) -> bool:
     return pattern.search(text) is not None
 
 
-__all__ = ["GateResult", "check_bump"]
+__all__ = ["GateResult", "check_bump", "in_changelog"]
