@@ -21,8 +21,9 @@ import polars as pl
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.findings import Findings
+from kyrgyz_events.models import QUOTE_CONTEXT
 from kyrgyz_events.rules import row_queries
-from kyrgyz_events.rules.provenance import CONTEXT, WINDOWS, document_windows
+from kyrgyz_events.rules.provenance import WINDOWS, document_windows
 from kyrgyz_events.validators.engines import Job, run
 from kyrgyz_events.validators.engines.polars_sql import PolarsSQL
 
@@ -61,8 +62,8 @@ def frames(rows: int, chars: int) -> tuple[pl.DataFrame, pl.DataFrame]:
                 "start": start,
                 "end": end,
                 "exact": text[start:end],
-                "prefix": text[max(start - CONTEXT, 0) : start],
-                "suffix": text[end : end + CONTEXT],
+                "prefix": text[max(start - QUOTE_CONTEXT, 0) : start],
+                "suffix": text[end : end + QUOTE_CONTEXT],
             }
         )
     return pl.DataFrame(records), documents

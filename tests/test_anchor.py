@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kyrgyz_events.annotations.anchor import CONTEXT, QuoteError, locate, selector
+from kyrgyz_events.annotations.anchor import QuoteError, locate, selector
+from kyrgyz_events.models import QUOTE_CONTEXT
 
 TEXT = (
     "Head line\n\nThe President fled. The president’s son – Maxim – stayed. The President wept.\n\nAds: The President"
@@ -55,7 +56,9 @@ def test_selector_follows_w3c_quote_and_position() -> None:
     span = locate(TEXT, BODY, "Maxim")
     sel = selector(TEXT, span)
     assert sel["exact"] == "Maxim" == TEXT[sel["start"] : sel["end"]]
-    assert sel["prefix"] == TEXT[max(0, span.start - CONTEXT) : span.start] and len(sel["prefix"]) == CONTEXT
-    assert sel["suffix"] == TEXT[span.end : span.end + CONTEXT]
+    assert (
+        sel["prefix"] == TEXT[max(0, span.start - QUOTE_CONTEXT) : span.start] and len(sel["prefix"]) == QUOTE_CONTEXT
+    )
+    assert sel["suffix"] == TEXT[span.end : span.end + QUOTE_CONTEXT]
     head = selector(TEXT, locate(TEXT, BODY, "Head"))
     assert head["prefix"] == "" and head["start"] == 0

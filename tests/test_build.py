@@ -10,7 +10,7 @@ import pytest
 
 from kyrgyz_events import build as build_module
 from kyrgyz_events.build import OUTPUTS, build
-from kyrgyz_events.publish import atomic
+from kyrgyz_events.package_io import atomic
 
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO / "dataset"

@@ -14,7 +14,7 @@ import pytest
 from test_build import copy_dataset, snapshot
 
 from kyrgyz_events.build import build
-from kyrgyz_events.publish import atomic
+from kyrgyz_events.package_io import atomic
 from kyrgyz_events.validators import validate
 
 OLD_SUMMARY = "summary: Unrest across Kyrgyzstan,"
@@ -23,7 +23,7 @@ OLD_SUMMARY = "summary: Unrest across Kyrgyzstan,"
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-from kyrgyz_events.publish import atomic
+from kyrgyz_events.package_io import atomic
 step, fallback = sys.argv[2], sys.argv[3] == "fallback"
 def checkpoint(name):
     if name == step:
@@ -177,7 +177,7 @@ def test_the_lock_of_a_killed_holder_is_released(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from kyrgyz_events.publish import atomic\n"
+            "import sys, time; from pathlib import Path; from kyrgyz_events.package_io import atomic\n"
             "with atomic.locked(Path(sys.argv[1]), timeout=0):\n    print('held', flush=True); time.sleep(600)",
             str(root),
         ],

@@ -28,7 +28,8 @@ from kyrgyz_events import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.load import path
 from kyrgyz_events.paths import repo_root
-from kyrgyz_events.publish.card import counts_table, hf_yaml_header, row_counts
+from kyrgyz_events.publish.card_header import hf_yaml_header, row_counts
+from kyrgyz_events.publish.datacard import counts_table
 
 SPECS = load_specs(SCHEMA_VERSION)
 TABLES = list(SPECS)

@@ -16,7 +16,7 @@ import pytest
 
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.load import path
-from kyrgyz_events.publish.croissant import CONFORMS_TO, croissant, field_id
+from kyrgyz_events.package_io.croissant import CONFORMS_TO, croissant, field_id
 
 ROOT = path()
 DESCRIPTOR: dict[str, Any] = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))

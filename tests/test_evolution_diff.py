@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from kyrgyz_events._version import SCHEMA_VERSION
-from kyrgyz_events.evolution import Level, SchemaFolderError, diff_versions, load_schema_folder
+from kyrgyz_events.evolution import SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.diff import KINDS
 from kyrgyz_events.generate.json_schema import all_json_schemas
 from kyrgyz_events.paths import schema_root
+from kyrgyz_events.schema_versions import Level
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evolution" / "schema"
 Schemas = dict[str, dict[str, Any]]

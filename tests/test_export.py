@@ -34,6 +34,7 @@ from kyrgyz_events.cli import main
 from kyrgyz_events.cli.export import FORMATS as CLI_FORMATS
 from kyrgyz_events.export import FORMATS, ExportError, brat, by_document, export, read_package, webanno
 from kyrgyz_events.load import path
+from kyrgyz_events.models import QUOTE_CONTEXT
 from kyrgyz_events.validators import validate
 
 ROOT = path()
@@ -664,8 +665,8 @@ def _synthetic(text: str, spans: list[tuple[int, int]]) -> tuple[list[dict[str, 
             "start": s,
             "end": e,
             "exact": text[s:e],
-            "prefix": text[max(0, s - 32) : s],
-            "suffix": text[e : e + 32],
+            "prefix": text[max(0, s - QUOTE_CONTEXT) : s],
+            "suffix": text[e : e + QUOTE_CONTEXT],
             "sentence_id": None,
         }
         for i, (s, e) in enumerate(spans, start=1)

@@ -12,7 +12,7 @@ from test_build import copy_dataset, snapshot
 from kyrgyz_events import build as build_module
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.cli import main
-from kyrgyz_events.publish import atomic
+from kyrgyz_events.package_io import atomic
 
 EVENT = """- event_id: evt-odd
   document_id: doc-independent-kyrgyzstan-2010

@@ -15,7 +15,8 @@ from test_build import copy_dataset
 
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.build import build
-from kyrgyz_events.validators import limits, validate
+from kyrgyz_events.package_io import limits
+from kyrgyz_events.validators import validate
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from test_build import copy_dataset
 
 from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.build import build
+from kyrgyz_events.package_io.confine import Outside, confine
 from kyrgyz_events.validators import validate
-from kyrgyz_events.validators.confine import Outside, confine
 
 SECRET = "TOP-SECRET-FIRST-LINE of a file outside the package\n" * 3
 

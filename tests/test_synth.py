@@ -18,6 +18,7 @@ from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.cli import main
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.derive import casualty_estimates
+from kyrgyz_events.models import QUOTE_CONTEXT
 from kyrgyz_events.synth import Layout, synthesize
 
 EVENTS = 1_000
@@ -97,8 +98,8 @@ def test_evidence_spans_index_into_the_texts(package: Path) -> None:
         doc = texts[e["document_id"]]
         text, start, end = doc["text"], e["start"], e["end"]
         assert text[start:end] == e["exact"], e["evidence_id"]
-        assert text[max(0, start - 32) : start] == e["prefix"], e["evidence_id"]
-        assert text[end : end + 32] == e["suffix"], e["evidence_id"]
+        assert text[max(0, start - QUOTE_CONTEXT) : start] == e["prefix"], e["evidence_id"]
+        assert text[end : end + QUOTE_CONTEXT] == e["suffix"], e["evidence_id"]
         assert doc["body_start"] <= start < end <= doc["body_end"], e["evidence_id"]
 
 

@@ -95,3 +95,34 @@ def test_a_reader_that_goes_away_gets_no_traceback() -> None:
     )  # fmt: skip
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr[-2000:]
     assert done.returncode == 1
+
+
+def test_engine_spark_from_the_command(sample_package: Path, tmp_path: Path) -> None:
+    """--engine spark names the dangling reference the embedded engine names, from the Parquet files."""
+    package = _copy(sample_package, tmp_path)
+    editor = PackageEditor(package)
+    frame = editor.frame("event_actors")
+    editor.write("event_actors", frame.with_columns(frame["event_id"].scatter(0, "evt-nowhere")))
+    args = (str(package), "--format", "json", "--table-format", "parquet")
+    embedded, spark = cli(*args), cli(*args, "--engine", "spark")
+    assert embedded.returncode == spark.returncode == 1, spark.stderr[-2000:]
+    keys = [
+        sorted((f["rule"], f["table"], f["record_id"], f["field"]) for f in json.loads(done.stdout)["findings"])
+        for done in (embedded, spark)
+    ]
+    assert keys[0] == keys[1]
+    assert ("cross.reference", "event_actors") in {k[:2] for k in keys[0]}
+    assert all(".jsonl" not in k for k in json.loads(spark.stdout)["rows_checked"])
+
+
+def test_master_without_spark_is_a_usage_error(sample_package: Path) -> None:
+    done = cli(str(sample_package), "--master", "local[1]")
+    assert done.returncode == 2
+    assert "--master needs --engine spark" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_table_format_jsonl_reads_the_json_lines_files_only(sample_package: Path) -> None:
+    done = cli(str(sample_package), "--format", "json", "--table-format", "jsonl")
+    assert done.returncode == 0, done.stdout
+    assert all(k.endswith(".jsonl") for k in json.loads(done.stdout)["rows_checked"])

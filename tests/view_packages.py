@@ -12,6 +12,7 @@ from faults.sample import BODY_START, METADATA, sample_rows
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
+from kyrgyz_events.models import QUOTE_CONTEXT
 from kyrgyz_events.publish.package import write_package
 
 #: Inserted at the start of the body. U+1F642 and U+1D518 are outside the BMP: two UTF-16 units, one code point each.
@@ -55,8 +56,8 @@ def hostile_rows() -> dict[str, list[dict[str, Any]]]:
             "start": start,
             "end": end,
             "exact": text[start:end],
-            "prefix": text[max(start - 32, 0) : start],
-            "suffix": text[end : end + 32],
+            "prefix": text[max(start - QUOTE_CONTEXT, 0) : start],
+            "suffix": text[end : end + QUOTE_CONTEXT],
             "sentence_id": first["sentence_id"],
         }
 
@@ -67,7 +68,10 @@ def hostile_rows() -> dict[str, list[dict[str, Any]]]:
         span("evd-hostile-2", "locations", str(location["location_id"]), script_at, crlf_at + 4),
     ]
     for ev in rows["evidence"]:
-        ev["prefix"], ev["suffix"] = text[max(ev["start"] - 32, 0) : ev["start"]], text[ev["end"] : ev["end"] + 32]
+        ev["prefix"], ev["suffix"] = (
+            text[max(ev["start"] - QUOTE_CONTEXT, 0) : ev["start"]],
+            text[ev["end"] : ev["end"] + QUOTE_CONTEXT],
+        )
     for rid in (actor["actor_id"], location["location_id"]):
         if rid not in first["record_ids"]:
             first["record_ids"].append(rid)

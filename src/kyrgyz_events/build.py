@@ -21,8 +21,9 @@ from kyrgyz_events.annotations import compile_annotations
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.export import EXPORT_DIR, ExportError, write_exports
 from kyrgyz_events.findings import Report
-from kyrgyz_events.publish.atomic import PACKAGE, locked, recover, staged
-from kyrgyz_events.publish.datacard import write_card, write_croissant
+from kyrgyz_events.package_io.atomic import PACKAGE, locked, recover, staged
+from kyrgyz_events.publish.croissant import write_croissant
+from kyrgyz_events.publish.datacard import write_card
 from kyrgyz_events.publish.figures import write_figures
 from kyrgyz_events.publish.metadata import package_metadata
 from kyrgyz_events.publish.package import seal, write_package

@@ -16,10 +16,10 @@ never imports the validation stack (pandera, jsonschema, pydantic).
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from kyrgyz_events.package_io.descriptor import read_descriptor
 from kyrgyz_events.paths import dataset_root
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ def path() -> Path:
 
 def descriptor() -> dict[str, Any]:
     """The package's ``datapackage.json``, parsed."""
-    parsed: dict[str, Any] = json.loads((path() / "datapackage.json").read_text(encoding="utf-8"))
-    return parsed
+    return read_descriptor(path())
 
 
 def tables() -> list[str]:

@@ -40,35 +40,13 @@ def conform(data: Any, table: str, schema_version: str = SCHEMA_VERSION, dataset
     """``data`` as an Arrow table of ``table``'s schema in ``schema_version``: its columns in order, cast to
     the release's types, sorted by primary key, with the schema's metadata. Raises ``ValueError`` naming the
     table and the column for a missing or unknown column or a value that does not fit the column's type."""
-    import pyarrow as pa
-
-    from kyrgyz_events.contracts.arrow import arrow_schema
     from kyrgyz_events.contracts.spec import load_specs
-    from kyrgyz_events.publish.files import sort_by_key
+    from kyrgyz_events.package_io.conform import conform as conform_table
 
     specs = load_specs(schema_version)
     if table not in specs:
         raise ValueError(f"{table!r} is not a table of schema {schema_version}; tables: {', '.join(specs)}")
-    spec = specs[table]
-    schema = arrow_schema(spec, dataset_version)
-    arrow = to_arrow_table(data)
-    missing = [n for n in schema.names if n not in arrow.column_names]
-    unknown = [n for n in arrow.column_names if n not in schema.names]
-    if missing or unknown:
-        parts = [f"missing column(s) {', '.join(missing)}"] * bool(missing)
-        parts += [f"unknown column(s) {', '.join(unknown)}"] * bool(unknown)
-        raise ValueError(f"table {table} (schema {schema_version}): {'; '.join(parts)}")
-    columns = []
-    for field in schema:
-        try:
-            columns.append(arrow.column(field.name).cast(field.type))
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
-            raise ValueError(f"table {table}, column {field.name}: cannot be written as {field.type}: {exc}") from exc
-    try:
-        conformed = pa.Table.from_arrays(columns, schema=schema)
-    except (pa.ArrowInvalid, ValueError) as exc:  # a null in a required column
-        raise ValueError(f"table {table}: {exc}") from exc
-    return sort_by_key(conformed, spec)
+    return conform_table(to_arrow_table(data), specs[table], dataset_version)
 
 
 def write_table(

@@ -15,7 +15,7 @@ from faults.editor import PackageEditor
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.contracts.spec import ForeignKey
-from kyrgyz_events.publish.descriptor import file_digest
+from kyrgyz_events.package_io.files import file_digest
 
 Key = tuple[str, str | None, str | None, str | None]  # rule, table, record id, field
 CASUALTY = ("killed", "wounded")
@@ -425,7 +425,7 @@ def listed_file_edited(e: PackageEditor) -> set[Key]:
 
 def croissant_laundered(e: PackageEditor) -> set[Key]:
     """croissant.json rewritten, and its x-files entry updated to match: its content still disagrees."""
-    from kyrgyz_events.publish.croissant import croissant
+    from kyrgyz_events.package_io.croissant import croissant
 
     doc = croissant(e.descriptor, e.root)
     doc["recordSet"] = doc["recordSet"][1:]  # a table silently dropped

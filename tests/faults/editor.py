@@ -14,8 +14,8 @@ import pyarrow as pa
 from kyrgyz_events.contracts import load_specs
 from kyrgyz_events.contracts.arrow import arrow_schema
 from kyrgyz_events.contracts.spec import TableSpec
-from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.descriptor import file_digest
+from kyrgyz_events.package_io.files import file_digest
+from kyrgyz_events.package_io.json_text import dump_json
 from kyrgyz_events.publish.files import jsonl_lines, write_jsonl, write_parquet
 
 
@@ -78,7 +78,7 @@ class PackageEditor:
             if path.is_file():
                 res["bytes"], res["hash"] = file_digest(path)
         if (self.root / "croissant.json").is_file():
-            from kyrgyz_events.publish.croissant import croissant
+            from kyrgyz_events.package_io.croissant import croissant
 
             text = dump_json(croissant(self.descriptor, self.root))
             (self.root / "croissant.json").write_text(text, encoding="utf-8", newline="\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-CONTEXT = 32  # code points of prefix and suffix kept with each quote (W3C TextQuoteSelector)
+from kyrgyz_events.models import QUOTE_CONTEXT
 
 
 class QuoteError(ValueError):
@@ -79,6 +79,6 @@ def selector(text: str, span: Span) -> dict[str, Any]:
         "start": span.start,
         "end": span.end,
         "exact": text[span.start : span.end],
-        "prefix": text[max(0, span.start - CONTEXT) : span.start],
-        "suffix": text[span.end : span.end + CONTEXT],
+        "prefix": text[max(0, span.start - QUOTE_CONTEXT) : span.start],
+        "suffix": text[span.end : span.end + QUOTE_CONTEXT],
     }

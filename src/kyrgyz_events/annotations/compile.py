@@ -23,10 +23,10 @@ from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
 from kyrgyz_events.findings import Finding
 from kyrgyz_events.findings import record_id as findings_record_id
 from kyrgyz_events.models import TABLES, TableModel
-from kyrgyz_events.publish.files import to_arrow
+from kyrgyz_events.package_io.confine import Outside, confine
+from kyrgyz_events.package_io.conform import to_arrow
+from kyrgyz_events.package_io.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
 from kyrgyz_events.rules import finding
-from kyrgyz_events.validators.confine import Outside, confine
-from kyrgyz_events.validators.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 
 from kyrgyz_events.findings import Finding
+from kyrgyz_events.package_io.limits import MAX_YAML_BYTES, human
 from kyrgyz_events.rules import unusable
-from kyrgyz_events.validators.limits import MAX_YAML_BYTES, human
 
 
 class StrictLoader(yaml.SafeLoader):

@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.build import build
-    from kyrgyz_events.publish.atomic import BuildLocked
+    from kyrgyz_events.package_io.atomic import BuildLocked
 
     root = args.dataset
     if root is None:

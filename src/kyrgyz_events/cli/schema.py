@@ -1,5 +1,5 @@
 """``kyrgyz-events schema``: generate the committed schema files, diff two versions, gate version bumps,
-record a release."""
+walk the new-version checklist, record a release."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ EXAMPLES = """examples:
   kyrgyz-events schema diff 1.0.0 1.1.0    # every change, its class, backward/forward compatibility
   kyrgyz-events schema diff 1.0.0 models --format json
   kyrgyz-events schema check-bump          # CI gate: model changes need the matching SCHEMA_VERSION bump
+  kyrgyz-events schema new-version         # do the mechanical steps of adding SCHEMA_VERSION, name the rest
+  kyrgyz-events schema new-version --check # change nothing; exit 1 naming every step still missing
   kyrgyz-events schema release             # record the current version's files as released (immutable)
 """
 
@@ -48,13 +50,26 @@ def add_parser(subparsers: Any) -> None:
     c = sub.add_parser("check-bump", help="fail if the models changed without the matching version bump")
     c.add_argument("--root", type=Path, help=root_help)
 
+    n = sub.add_parser(
+        "new-version",
+        help=f"the checklist of adding schema {SCHEMA_VERSION}: do the mechanical steps, name the missing ones",
+    )
+    n.add_argument("--check", action="store_true", help="change nothing; exit 1 if a step is missing")
+    n.add_argument("--root", type=Path, help=root_help)
+
     r = sub.add_parser("release", help=f"record schema/{SCHEMA_VERSION}/ in schema/releases.json")
     r.add_argument("--root", type=Path, help=root_help)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    commands = {"generate": run_generate, "diff": run_diff, "check-bump": run_check_bump, "release": run_release}
+    commands = {
+        "generate": run_generate,
+        "diff": run_diff,
+        "check-bump": run_check_bump,
+        "new-version": run_new_version,
+        "release": run_release,
+    }
     return commands[args.schema_command](args)
 
 
@@ -66,6 +81,12 @@ def _root(args: argparse.Namespace) -> Path | None:
             file=sys.stderr,
         )
     return root
+
+
+def _verdict(text: str, ok: bool) -> int:
+    """Print a gate's report (to stderr when it fails); its exit code: 0 ok, 1 not."""
+    print(text, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -124,8 +145,19 @@ def run_check_bump(args: argparse.Namespace) -> int:
     except SchemaFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(result.to_text(), file=sys.stdout if result.ok else sys.stderr)
-    return 0 if result.ok else 1
+    return _verdict(result.to_text(), result.ok)
+
+
+def run_new_version(args: argparse.Namespace) -> int:
+    from kyrgyz_events.evolution.checklist import new_version
+
+    root = _root(args)
+    if root is None:
+        return 2
+    from kyrgyz_events.cli import parser
+
+    result = new_version(root, parser(), apply=not args.check)
+    return _verdict(result.to_text(), result.ok)
 
 
 def run_release(args: argparse.Namespace) -> int:

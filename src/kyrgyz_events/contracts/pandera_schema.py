@@ -6,6 +6,7 @@ pandera is imported here and only here, so loading the data never pays for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -79,13 +80,22 @@ def pandera_schema(spec: TableSpec) -> Any:
     """A ``pandera.polars.DataFrameSchema`` for the table (strict: no unknown columns)."""
     import pandera.polars as pa
 
+    return _frame_schema(pa, spec, polars_type, _checks)
+
+
+def _frame_schema(
+    pa: Any, spec: TableSpec, dtype: Callable[[Column], Any], checks: Callable[[Column], list[Any]], **options: Any
+) -> Any:
+    """The table's ``DataFrameSchema`` in one flavour of pandera (``pa``): each column of type ``dtype(c)``
+    with ``checks(c)`` and the column ``options``; strict, the primary key unique."""
     columns = {
         c.name: pa.Column(
-            polars_type(c),
-            checks=_checks(c),
+            dtype(c),
+            checks=checks(c),
             nullable=c.nullable,
             unique=spec.primary_key == (c.name,),
             description=c.description,
+            **options,
         )
         for c in spec.columns
     }
@@ -142,22 +152,4 @@ def pandas_schema(spec: TableSpec) -> Any:
     hand (object strings, ``datetime.date`` values, Python lists) is checked as well as a loaded one."""
     import pandera.pandas as pa
 
-    columns = {
-        c.name: pa.Column(
-            _arrow_dtype(c),
-            checks=_pandas_checks(c),
-            nullable=c.nullable,
-            unique=spec.primary_key == (c.name,),
-            coerce=True,
-            description=c.description,
-        )
-        for c in spec.columns
-    }
-    return pa.DataFrameSchema(
-        columns,
-        name=spec.name,
-        strict=True,
-        ordered=False,
-        unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
-        description=spec.description,
-    )
+    return _frame_schema(pa, spec, _arrow_dtype, _pandas_checks, coerce=True)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from kyrgyz_events.paths import schema_root
+from kyrgyz_events.schema_versions import version_folders
 
 #: Column kinds: the JSON Schema type of a column, refined by its format.
 KINDS = ("string", "integer", "number", "boolean", "date", "list")
@@ -116,16 +117,10 @@ def spec_from_json_schema(schema: dict[str, Any]) -> TableSpec:
     )
 
 
-def _version_key(v: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in v.split("."))
-
-
 @cache
 def known_versions() -> tuple[str, ...]:
     """Every schema version this installation ships, oldest first."""
-    root = schema_root()
-    found = [p.name for p in root.iterdir() if p.is_dir() and (p / "documents.schema.json").is_file()]
-    return tuple(sorted(found, key=_version_key))
+    return tuple(version_folders(schema_root()))
 
 
 class UnknownSchemaVersion(LookupError):

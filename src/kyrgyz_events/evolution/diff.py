@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kyrgyz_events.contracts.spec import Column, column_from_json_schema
-from kyrgyz_events.evolution.versions import Level
+from kyrgyz_events.schema_versions import Level
 
 JsonSchemas = dict[str, dict[str, Any]]
 

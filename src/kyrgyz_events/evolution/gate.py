@@ -14,8 +14,8 @@ from pathlib import Path
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.evolution.diff import JsonSchemas, SchemaDiff, SchemaFolderError, diff_versions, load_schema_folder
 from kyrgyz_events.evolution.releases import read_releases, release_problems
-from kyrgyz_events.evolution.versions import Level, bump_level, bumped, parse_version
 from kyrgyz_events.generate.json_schema import all_json_schemas
+from kyrgyz_events.schema_versions import Level, bump_level, bumped
 
 VERSION_FILE = "src/kyrgyz_events/_version.py"
 CHANGELOG = "schema/CHANGELOG.md"
@@ -86,12 +86,13 @@ def check_bump(root: Path, current: JsonSchemas | None = None, version: str = SC
             f"SCHEMA_VERSION {version} is a {actual.name} bump from {latest}, but the changes need a {needed.name} "
             f'bump: set SCHEMA_VERSION = "{bumped(latest, needed)}" in {VERSION_FILE}. Changes: {why}'
         )
-    if actual is not Level.NONE and not _in_changelog(root / CHANGELOG, version):
+    if actual is not Level.NONE and not in_changelog(root / CHANGELOG, version):
         result.problems.append(f"{CHANGELOG} has no '## {version}' entry: say what changed and what a user must do")
     return result
 
 
-def _in_changelog(path: Path, version: str) -> bool:
+def in_changelog(path: Path, version: str) -> bool:
+    """Whether the changelog at ``path`` has a ``## <version>`` heading (outside comments)."""
     if not path.is_file():
         return False
     pattern = re.compile(rf"^##\s+\[?{re.escape(version)}\]?(\s|$)", re.MULTILINE)
@@ -99,4 +100,4 @@ def _in_changelog(path: Path, version: str) -> bool:
     return pattern.search(text) is not None
 
 
-__all__ = ["GateResult", "check_bump", "parse_version"]
+__all__ = ["GateResult", "check_bump", "in_changelog"]

@@ -14,12 +14,8 @@ the folder into place only if everything passed.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import itertools
-import json
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,21 +24,27 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
-from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.record_validator import record_validator
 from kyrgyz_events.contracts.spec import TableSpec, spec_from_json_schema
 from kyrgyz_events.evolution.diff import SchemaFolderError, diff_versions, load_schema_folder
-from kyrgyz_events.evolution.versions import parse_version, version_key
 from kyrgyz_events.findings import Finding, Report, record_id
+from kyrgyz_events.package_io.atomic import publish, staging_beside
+from kyrgyz_events.package_io.conform import ConformError, conform_frames
+from kyrgyz_events.package_io.descriptor import (
+    DESCRIPTOR,
+    DescriptorError,
+    declared_version,
+    package_fields,
+    read_descriptor,
+)
+from kyrgyz_events.package_io.json_text import json_value
 from kyrgyz_events.paths import schema_root
 from kyrgyz_events.publish.package import write_package
 from kyrgyz_events.rules import finding
+from kyrgyz_events.schema_versions import version_folders, version_key
 
 Tables = dict[str, pl.DataFrame]
 Migration = Callable[[Tables], Tables]
-
-#: Descriptor keys that describe the files rather than the package; rewritten on every write.
-_FILE_KEYS = {"$schema", "resources", "x-schemaVersion"}
 
 
 class MigrationError(Exception):
@@ -108,7 +110,7 @@ class MigrationResult:
 
 def plan(registry: MigrationRegistry, from_version: str, to_version: str, schema_dir: Path) -> list[Step]:
     """The steps between consecutive versions of ``schema_dir`` from ``from_version`` up to ``to_version``."""
-    versions = _versions(schema_dir)
+    versions = version_folders(schema_dir)
     for v in (from_version, to_version):
         if v not in versions:
             raise MigrationError(f"unknown schema version {v!r}; {schema_dir} holds {', '.join(versions)}")
@@ -130,33 +132,23 @@ def plan(registry: MigrationRegistry, from_version: str, to_version: str, schema
     return steps
 
 
-def _versions(schema_dir: Path) -> list[str]:
-    found = []
-    for p in schema_dir.iterdir() if schema_dir.is_dir() else []:
-        try:
-            parse_version(p.name)
-        except ValueError:
-            continue
-        if any(p.glob("*.schema.json")):
-            found.append(p.name)
-    return sorted(found, key=version_key)
-
-
 def load_specs_from(schema_dir: Path, version: str) -> dict[str, TableSpec]:
     return {t: spec_from_json_schema(s) for t, s in load_schema_folder(schema_dir / version).items()}
 
 
 def read_package(path: Path) -> tuple[dict[str, Any], str]:
     """A package's descriptor and declared schema version; MigrationError if it cannot be read."""
-    descriptor_path = path / "datapackage.json"
+    descriptor_path = path / DESCRIPTOR
+    not_a_package = f"no {DESCRIPTOR} (is {path} a published package?)"
+    if not path.is_dir():
+        raise MigrationError(f"{descriptor_path}: {not_a_package}")
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise MigrationError(f"{descriptor_path}: no datapackage.json (is {path} a published package?)") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MigrationError(f"{descriptor_path}: cannot read ({exc})") from exc
-    version = descriptor.get("x-schemaVersion") if isinstance(descriptor, dict) else None
-    if not isinstance(version, str):
+        descriptor = read_descriptor(path)
+    except DescriptorError as exc:
+        missing = exc.reason == "missing"
+        raise MigrationError(f"{descriptor_path}: {not_a_package if missing else exc}") from exc
+    version = declared_version(descriptor)
+    if version is None:
         raise MigrationError(f"{descriptor_path}: declares no x-schemaVersion")
     return descriptor, version
 
@@ -173,40 +165,6 @@ def read_tables(path: Path, specs: dict[str, TableSpec]) -> Tables:
     return tables
 
 
-def conform(tables: Tables, specs: dict[str, TableSpec], step: str) -> Tables:
-    """Tables in ``specs``' order with their columns in schema order; an absent table reads as empty and an
-    absent nullable column as null. A missing non-null column or an undeclared table or column is an error."""
-    extra = [t for t in tables if t not in specs]
-    if extra:
-        raise MigrationError(f"{step}: tables {extra} are not in the target schema")
-    out = {}
-    for name, spec in specs.items():
-        df = tables.get(name)
-        if df is None:
-            df = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
-        undeclared = [c for c in df.columns if c not in spec.column_names]
-        if undeclared:
-            raise MigrationError(f"{step}: table {name} has columns {undeclared} the target schema does not declare")
-        exprs = []
-        for col in spec.columns:
-            if col.name in df.columns:
-                exprs.append(pl.col(col.name))
-            elif col.nullable:
-                exprs.append(pl.lit(None, dtype=polars_type(col)).alias(col.name))
-            else:
-                raise MigrationError(f"{step}: table {name} lacks non-null column {col.name}")
-        out[name] = df.select(exprs)
-    return out
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def schema_findings(tables: Tables, specs: dict[str, TableSpec], limit: int = 200) -> list[Finding]:
     """Rows that break their table's JSON Schema, as findings naming table, record id and field."""
     findings: list[Finding] = []
@@ -214,7 +172,7 @@ def schema_findings(tables: Tables, specs: dict[str, TableSpec], limit: int = 20
         # The same check as validation's reference path (records_reference): formats (dates) included.
         validator = record_validator(spec.json_schema)
         for number, row in enumerate(tables[name].to_dicts(), start=1):
-            record = {k: _jsonable(v) for k, v in row.items()}
+            record = {k: json_value(v) for k, v in row.items()}
             rid = record_id(record, spec.primary_key, number)
             for err in validator.iter_errors(record):
                 column = str(err.path[0]) if err.path else None
@@ -290,14 +248,14 @@ def migrate_package(
     try:
         steps = plan(registry, from_version, to_version, schema_dir)
         specs = load_specs_from(schema_dir, from_version)
-        tables = conform(read_tables(source, specs), specs, f"reading {source}")
+        tables = conform_frames(read_tables(source, specs), specs, f"reading {source}")
         for step in steps:
             label = f"migration {step.describe()}"
             if step.migration is not None:
                 tables = step.migration({k: v.clone() for k, v in tables.items()})
             specs = load_specs_from(schema_dir, step.to_version)
-            tables = conform(tables, specs, label)
-    except SchemaFolderError as exc:
+            tables = conform_frames(tables, specs, label)
+    except (SchemaFolderError, ConformError) as exc:
         raise MigrationError(str(exc)) from exc
     result = MigrationResult(source, out, from_version, to_version, steps, notes=forced)
     report = Report(target=str(out), schema_version=to_version)
@@ -306,11 +264,9 @@ def migrate_package(
     result.report = report
     if not report.valid:
         return result
-    metadata = {k: v for k, v in descriptor.items() if k not in _FILE_KEYS}
+    metadata = package_fields(descriptor)
     metadata.setdefault("version", "0.0.0")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with staging_beside(out) as staging:
         try:
             write_package(staging, specs, {name: df.to_dicts() for name, df in tables.items()}, metadata)
         except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
@@ -330,8 +286,5 @@ def migrate_package(
         else:
             result.notes.append(f"schemas from {schema_dir}: rows were checked against their JSON Schema only")
         if report.valid:
-            staging.rename(out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+            publish(staging, out)
     return result

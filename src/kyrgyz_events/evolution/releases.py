@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kyrgyz_events.evolution.versions import version_key
-from kyrgyz_events.generate.files import dump_json
+from kyrgyz_events.package_io.json_text import dump_json
+from kyrgyz_events.schema_versions import version_key
 
 RELEASES_FILE = "releases.json"
 _COMMENT = (

@@ -16,11 +16,11 @@ with the vendored context in ``contexts/anno.jsonld``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from kyrgyz_events.package_io.descriptor import DESCRIPTOR, DescriptorError, read_descriptor
 from kyrgyz_events.publish.descriptor import FileEntry
 
 #: The package folder the build writes the exports into, one subfolder per format.
@@ -83,14 +83,13 @@ def read_package(package: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[s
     of a published package folder (or its ``datapackage.json``). Raises ``ExportError`` when it is not one."""
     import pyarrow.parquet as pq
 
-    descriptor_path = package / "datapackage.json" if package.is_dir() else package
-    if not descriptor_path.is_file():
-        raise ExportError(f"{package} is not a package: {descriptor_path} does not exist")
+    descriptor_path = package / DESCRIPTOR if package.is_dir() else package
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ExportError(f"cannot read {descriptor_path}: {e}") from e
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        descriptor = read_descriptor(package)
+    except DescriptorError as e:
+        missing = f"{package} is not a package: {descriptor_path} does not exist"
+        raise ExportError(missing if e.reason == "missing" else f"{descriptor_path}: {e}") from e
+    if not isinstance(descriptor.get("resources"), list):
         raise ExportError(f"{descriptor_path} is not a Data Package descriptor (no resources)")
     resources = [r for r in descriptor["resources"] if isinstance(r, dict) and r.get("format") == "parquet"]
     paths = {r.get("name"): r.get("path") for r in resources}

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from kyrgyz_events.export import Row, by_document
-from kyrgyz_events.generate.files import dump_json
+from kyrgyz_events.package_io.json_text import dump_json
 from kyrgyz_events.publish.descriptor import FileEntry
 
 #: The one JSON-LD context of the Web Annotation Data Model (vendored in ``contexts/anno.jsonld``).

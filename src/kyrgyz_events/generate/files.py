@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.about import citation_cff
@@ -13,15 +11,11 @@ from kyrgyz_events.generate.cli_doc import cli_markdown
 from kyrgyz_events.generate.crosswalk_doc import crosswalk_markdown
 from kyrgyz_events.generate.json_schema import all_json_schemas
 from kyrgyz_events.generate.reference import reference_markdown
+from kyrgyz_events.package_io.json_text import dump_json
 
 REGENERATE_COMMAND = "kyrgyz-events schema generate"
 
 DO_NOT_EDIT = f"Generated from src/kyrgyz_events/models by `{REGENERATE_COMMAND}` — do not edit."
-
-
-def dump_json(data: Any) -> str:
-    """The one JSON layout of every committed JSON file: 2-space indent, UTF-8, trailing newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _folder_readme(version: str) -> str:

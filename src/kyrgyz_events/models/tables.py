@@ -42,6 +42,9 @@ EXTERNAL: JsonDict = {"x-provenance": "external"}  # a fact from outside the art
 DERIVED: JsonDict = {"x-provenance": "derived"}  # computed by the build, never typed by hand
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+#: Code points of text kept just before and just after each evidence span (``evidence.prefix`` and
+#: ``suffix``, a W3C TextQuoteSelector's context): the one definition, read by every module that cuts them.
+QUOTE_CONTEXT = 32
 
 
 def _id(prefix: str, what: str) -> Any:
@@ -332,8 +335,12 @@ class Evidence(TableModel):
     start: int = Field(ge=0, description="Start offset, 0-based, in Unicode code points of documents.text.")
     end: int = Field(ge=1, description="End offset, exclusive, in Unicode code points of documents.text.")
     exact: Text = Field(description="text[start:end], the quoted characters (TextQuoteSelector exact).")
-    prefix: str = Field(max_length=32, description="Up to 32 code points of text just before start.")
-    suffix: str = Field(max_length=32, description="Up to 32 code points of text just after end.")
+    prefix: str = Field(
+        max_length=QUOTE_CONTEXT, description=f"Up to {QUOTE_CONTEXT} code points of text just before start."
+    )
+    suffix: str = Field(
+        max_length=QUOTE_CONTEXT, description=f"Up to {QUOTE_CONTEXT} code points of text just after end."
+    )
     sentence_id: str | None = Field(
         pattern=rf"^sen-{SLUG}$",
         max_length=96,

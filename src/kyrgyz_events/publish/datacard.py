@@ -1,4 +1,4 @@
-"""The data card (``dataset/package/README.md``) and ``croissant.json`` of a build.
+"""The data card of a build: ``dataset/package/README.md``.
 
 The card's prose is hand-written in ``dataset/card.template.md``; the build fills its placeholders:
 ``{{hf_header}}`` (Hugging Face YAML front matter), ``{{versions}}``, ``{{counts}}`` (rows per table) and
@@ -8,16 +8,15 @@ The card's prose is hand-written in ``dataset/card.template.md``; the build fill
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
 from kyrgyz_events.annotations.coverage import coverage_rows
 from kyrgyz_events.annotations.read import read_yaml
-from kyrgyz_events.contracts.spec import load_specs
-from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.card import counts_table, hf_yaml_header
-from kyrgyz_events.publish.croissant import croissant
+from kyrgyz_events.contracts.spec import TableSpec, load_specs
+from kyrgyz_events.publish.card_header import hf_yaml_header
 
 TEMPLATE = "card.template.md"
 
@@ -74,6 +73,18 @@ def lookup_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return {"{{numbers}}": "\n".join(numbers), "{{actors}}": "\n".join(actors), "{{places}}": "\n".join(places)}
 
 
+def counts_table(counts: Mapping[str, int], specs: Mapping[str, TableSpec] | None = None) -> str:
+    """A Markdown table of rows per table (and each table's description when ``specs`` is given)."""
+    lines = ["| Table | Rows | Description |", "|---|---:|---|"] if specs else ["| Table | Rows |", "|---|---:|"]
+    for table, rows in counts.items():
+        if specs:
+            description = specs[table].description.replace("|", "\\|").replace("\n", " ")
+            lines.append(f"| `{table}` | {rows:,} | {description} |")
+        else:
+            lines.append(f"| `{table}` | {rows:,} |")
+    return "\n".join(lines) + "\n"
+
+
 def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
     template = (root / TEMPLATE).read_text(encoding="utf-8")
     versions = f"dataset {DATASET_VERSION} · schema {SCHEMA_VERSION} · built by kyrgyz-events {__version__}"
@@ -91,7 +102,3 @@ def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
 
 def write_card(stage: Path, root: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
     (stage / "README.md").write_text(render_card(root, rows), encoding="utf-8", newline="\n")
-
-
-def write_croissant(stage: Path, descriptor: dict[str, Any]) -> None:
-    (stage / "croissant.json").write_text(dump_json(croissant(descriptor, stage)), encoding="utf-8", newline="\n")

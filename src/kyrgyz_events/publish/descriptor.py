@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kyrgyz_events.contracts.frictionless import table_schema
 from kyrgyz_events.contracts.spec import TableSpec
-from kyrgyz_events.publish.files import JSONL_MEDIATYPE, PARQUET_MEDIATYPE
-
-PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-JSONL_SUFFIX = "-jsonl"  # resource name of a table's JSON Lines twin: "<table>-jsonl"
-
-
-def file_digest(path: Path) -> tuple[int, str]:
-    """(bytes, "sha256:<hex>") of a file."""
-    with path.open("rb") as fh:  # streamed: a table file may be larger than memory
-        digest = hashlib.file_digest(fh, "sha256").hexdigest()
-    return path.stat().st_size, "sha256:" + digest
+from kyrgyz_events.package_io.files import file_digest
+from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 
 
 @dataclass(frozen=True)
@@ -54,29 +43,6 @@ def file_resource(entry: FileEntry, root: Path) -> dict[str, Any]:
     }
 
 
-def release_fields(spec: TableSpec, fmt: str) -> dict[str, Any]:
-    """What the release defines for the resource of one table file (``fmt`` "parquet" or "jsonl"): every
-    field but the file's path, bytes and hash. The validator compares a descriptor against these."""
-    schema = table_schema(spec)
-    if fmt == "jsonl" and "foreignKeys" in schema:
-        # The twin carries the same rows; its keys point at the Parquet resources, like the Parquet file's.
-        schema["foreignKeys"] = [
-            fk if "resource" in fk["reference"] else {**fk, "reference": {"resource": spec.name, **fk["reference"]}}
-            for fk in schema["foreignKeys"]
-        ]
-    return {
-        "name": spec.name if fmt == "parquet" else spec.name + JSONL_SUFFIX,
-        "type": "table",
-        "format": fmt,
-        "mediatype": PARQUET_MEDIATYPE if fmt == "parquet" else JSONL_MEDIATYPE,
-        "encoding": "utf-8",
-        "description": spec.description,
-        "schema": schema,
-        "x-schemaVersion": spec.version,
-        "x-jsonSchema": f"{spec.json_schema['$id']}",
-    }
-
-
 def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
     """The resource entry of one table file (``fmt`` is "parquet" or "jsonl")."""
     rel = f"data/{spec.name}.{fmt}"
@@ -96,6 +62,6 @@ def datapackage(
 ) -> dict[str, Any]:
     """The descriptor: package ``metadata`` (name, title, version, licenses …) and one resource per file:
     the tables' (Parquet, then JSON Lines), then the non-tabular ``files`` in their order."""
-    resources = [resource(s, root, fmt) for fmt in ("parquet", "jsonl") for s in specs.values()]
+    resources = [resource(s, root, fmt) for fmt in FORMATS for s in specs.values()]
     resources += [file_resource(f, root) for f in files]
     return {"$schema": PROFILE, **metadata, "x-schemaVersion": schema_version, "resources": resources}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,9 +9,11 @@ from typing import Any
 import pyarrow as pa
 
 from kyrgyz_events.contracts.spec import TableSpec
-from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.descriptor import FileEntry, datapackage, file_digest
-from kyrgyz_events.publish.files import to_arrow, write_jsonl, write_parquet
+from kyrgyz_events.package_io.conform import to_arrow
+from kyrgyz_events.package_io.descriptor import DESCRIPTOR, FILES_KEY, write_descriptor
+from kyrgyz_events.package_io.files import file_digest, package_files
+from kyrgyz_events.publish.descriptor import FileEntry, datapackage
+from kyrgyz_events.publish.files import write_jsonl, write_parquet
 
 
 def write_tables(out: Path, tables: dict[str, pa.Table]) -> None:
@@ -24,14 +25,14 @@ def write_tables(out: Path, tables: dict[str, pa.Table]) -> None:
         write_jsonl(table, data / f"{name}.jsonl")
 
 
-def write_descriptor(
+def describe(
     out: Path, specs: dict[str, TableSpec], metadata: dict[str, Any], files: Sequence[FileEntry] = ()
 ) -> dict[str, Any]:
     """Describe the files under ``out/data`` and the non-tabular ``files`` (bytes, sha256) in
     ``out/datapackage.json``."""
     version = next(iter(specs.values())).version
     descriptor = datapackage(specs, out, metadata, version, files)
-    (out / "datapackage.json").write_text(dump_json(descriptor), encoding="utf-8", newline="\n")
+    write_descriptor(out, descriptor)
     return descriptor
 
 
@@ -47,21 +48,7 @@ def write_package(
     version = str(metadata["version"])
     tables = {name: to_arrow(spec, rows_by_table.get(name, []), version) for name, spec in specs.items()}
     write_tables(out, tables)
-    return write_descriptor(out, specs, metadata, files)
-
-
-#: The descriptor's list of every published file that is not a resource (croissant.json, the card, …).
-FILES_KEY = "x-files"
-
-
-def package_files(root: Path) -> list[str]:
-    """Every regular file under ``root`` (symbolic links not followed), as sorted POSIX paths."""
-    out: list[str] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        for name in files:
-            out.append((Path(folder) / name).relative_to(root).as_posix())
-    return sorted(out)
+    return describe(out, specs, metadata, files)
 
 
 def seal(out: Path, descriptor: dict[str, Any]) -> dict[str, Any]:
@@ -71,10 +58,10 @@ def seal(out: Path, descriptor: dict[str, Any]) -> dict[str, Any]:
     resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
     listed = []
     for rel in package_files(out):
-        if rel == "datapackage.json" or rel in resources:
+        if rel == DESCRIPTOR or rel in resources:
             continue
         size, digest = file_digest(out / rel)
         listed.append({"path": rel, "bytes": size, "hash": digest})
     sealed = {**descriptor, FILES_KEY: listed}
-    (out / "datapackage.json").write_text(dump_json(sealed), encoding="utf-8", newline="\n")
+    write_descriptor(out, sealed)
     return sealed

@@ -50,7 +50,7 @@ RULES = (
     Rule(
         "package.croissant",
         "A croissant.json in the package is what datapackage.json and the Parquet files yield "
-        "(kyrgyz_events.publish.croissant): each differing top-level key is named.",
+        "(kyrgyz_events.package_io.croissant): each differing top-level key is named.",
     ),
     Rule("package.file_integrity", "Every resource's bytes and sha256 hash equal the file's."),
     Rule("package.twin_agreement", "Each table's Parquet file and its JSON Lines twin hold the same rows."),

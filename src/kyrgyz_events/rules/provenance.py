@@ -1,5 +1,6 @@
 """Provenance rules, in SQL: every evidence span quotes its document exactly, in Unicode code points (W3C
-TextPositionSelector + TextQuoteSelector), inside the article body, with the 32 code points around it;
+TextPositionSelector + TextQuoteSelector), inside the article body, with the code points around it (as
+many as the release's evidence.prefix may hold: the model's ``QUOTE_CONTEXT``);
 every sentence is its text. ``provenance.text_sha256`` hashes in Python (``validators.host_rules``).
 
 ``SUBSTR`` counts code points in both engines, and so walks the text from its start on every row: a quote
@@ -17,7 +18,6 @@ from typing import Any
 
 from kyrgyz_events.rules.rule import Query, Rule, Specs
 
-CONTEXT = 32  # code points of prefix and suffix
 WINDOW = 1024  # code points from one window's start to the next
 REACH = 4096  # code points each window holds beyond the next one's start
 WINDOWS = "__document_windows"
@@ -67,48 +67,54 @@ def cut(start: str, length: str, last: str) -> str:
 
 
 _START, _END = '"start"', '"end"'
-_PREFIX_START = f"GREATEST({_START} - {CONTEXT}, 0)"
-_LAST = f"{_END} + {CONTEXT}"
-#: evidence rows with their document and window, offsets well formed (else table.span_order reports them)
-_JOINED = (
-    f"SELECT * FROM ({_windowed('evidence', _PREFIX_START)}) AS j "
-    'WHERE "start" IS NOT NULL AND "end" IS NOT NULL AND "start" >= 0 AND "end" > "start"'
-)
-_SPAN_CHECKS = (
-    (
-        "provenance.exact",
-        "exact",
-        f'__text_len < {_END} OR "exact" IS DISTINCT FROM {cut(_START, f"{_END} - {_START}", _LAST)}',
-        "exact is not text[start:end] of the document",
-    ),
-    (
-        "provenance.context",
-        "prefix",
-        f'"prefix" IS DISTINCT FROM {cut(_PREFIX_START, f"{_START} - {_PREFIX_START}", _LAST)}',
-        "prefix is not the text just before start",
-    ),
-    (
-        "provenance.context",
-        "suffix",
-        f'"suffix" IS DISTINCT FROM {cut(_END, str(CONTEXT), _LAST)}',
-        "suffix is not the text just after end",
-    ),
-    (
-        "provenance.in_body",
-        "end",
-        '"start" < __body_start OR "end" > __body_end',
-        "span lies outside the document body [body_start, body_end)",
-    ),
-)
+
+
+def _span_checks(context: int) -> list[tuple[str, str, str, str, str]]:
+    """(rule, field, source, failing condition, message) of the span checks, for prefixes and suffixes of
+    ``context`` code points (the release's maxLength of evidence.prefix: the model's ``QUOTE_CONTEXT``)."""
+    prefix_start = f"GREATEST({_START} - {context}, 0)"
+    last = f"{_END} + {context}"
+    # evidence rows with their document and window, offsets well formed (else table.span_order reports them)
+    joined = (
+        f"SELECT * FROM ({_windowed('evidence', prefix_start)}) AS j "
+        f"WHERE {_START} IS NOT NULL AND {_END} IS NOT NULL AND {_START} >= 0 AND {_END} > {_START}"
+    )
+    exact = f'__text_len < {_END} OR "exact" IS DISTINCT FROM {cut(_START, f"{_END} - {_START}", last)}'
+    return [
+        ("provenance.exact", "exact", joined, exact, "exact is not text[start:end] of the document"),
+        (
+            "provenance.context",
+            "prefix",
+            joined,
+            f'"prefix" IS DISTINCT FROM {cut(prefix_start, f"{_START} - {prefix_start}", last)}',
+            "prefix is not the text just before start",
+        ),
+        (
+            "provenance.context",
+            "suffix",
+            joined,
+            f'"suffix" IS DISTINCT FROM {cut(_END, str(context), last)}',
+            "suffix is not the text just after end",
+        ),
+        (
+            "provenance.in_body",
+            "end",
+            joined,
+            f"{_START} < __body_start OR {_END} > __body_end",
+            "span lies outside the document body [body_start, body_end)",
+        ),
+    ]
 
 
 def _span_queries(rule: str) -> Callable[[Specs], list[Query]]:
     def queries(specs: Specs) -> list[Query]:
         if not {"evidence", "documents"} <= set(specs):
             return []
+        context = specs["evidence"].column("prefix").max_length
+        assert context is not None, "evidence.prefix has a maxLength in every release"
         return [
-            Query(rule, "evidence", field, message, where=failing, value=field, source=_JOINED)
-            for name, field, failing, message in _SPAN_CHECKS
+            Query(rule, "evidence", field, message, where=failing, value=field, source=source)
+            for name, field, source, failing, message in _span_checks(context)
             if name == rule
         ]
 

@@ -20,8 +20,8 @@ import polars as pl
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
 from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.derive import casualty_estimates
-from kyrgyz_events.generate.files import dump_json
-from kyrgyz_events.publish.atomic import replaced
+from kyrgyz_events.package_io.atomic import replaced
+from kyrgyz_events.package_io.descriptor import DESCRIPTOR, write_descriptor
 from kyrgyz_events.publish.descriptor import datapackage
 from kyrgyz_events.synth import records
 from kyrgyz_events.synth.records import EVENTS_PER_DOC, EXTRA_SPAN_EVERY, Layout, ids
@@ -32,7 +32,7 @@ __all__ = ["BATCH", "Layout", "metadata", "synthesize"]
 
 #: Rows per generated batch (a multiple of every period in ``records``, so groups never straddle batches).
 BATCH = 100_000
-OUTPUTS = ["data", "datapackage.json"]
+OUTPUTS = ["data", DESCRIPTOR]
 
 # One random stream per table, so changing one table's generation leaves the others' bytes unchanged.
 _STREAMS = {
@@ -96,7 +96,7 @@ def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
             _write_all(sinks, layout, seed)
         rows = {name: sink.rows for name, sink in sinks.items()}
         descriptor = datapackage(specs, stage, metadata(events, seed), SCHEMA_VERSION)
-        (stage / "datapackage.json").write_text(dump_json(descriptor), encoding="utf-8", newline="\n")
+        write_descriptor(stage, descriptor)
     return {"out": str(out), "events": events, "seed": seed, "rows": rows, "total_rows": sum(rows.values())}
 
 

@@ -4,7 +4,6 @@ corruption breaks should fire. Used by the scale smoke test and the benchmark.""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +11,14 @@ import polars as pl
 
 from kyrgyz_events._version import DATASET_VERSION
 from kyrgyz_events.contracts.spec import load_specs
-from kyrgyz_events.generate.files import dump_json
+from kyrgyz_events.package_io.descriptor import package_fields, read_descriptor, write_descriptor
 from kyrgyz_events.publish.descriptor import datapackage
 from kyrgyz_events.synth.sink import TableSink
 
 
 def set_cell(root: Path, table: str, row: int, column: str, value: Any) -> dict[str, Any]:
     """Set ``column`` of row ``row`` of ``table`` to ``value`` in both files; return the row as it was."""
-    descriptor = json.loads((root / "datapackage.json").read_text("utf-8"))
+    descriptor = read_descriptor(root)
     version = descriptor["x-schemaVersion"]
     specs = load_specs(version)
     data = root / "data"
@@ -31,7 +30,5 @@ def set_cell(root: Path, table: str, row: int, column: str, value: Any) -> dict[
     )
     with TableSink(data, specs[table], descriptor.get("version", DATASET_VERSION)) as sink:
         sink.write(frame)
-    metadata = {k: v for k, v in descriptor.items() if k not in ("$schema", "x-schemaVersion", "resources")}
-    refreshed = datapackage(specs, root, metadata, version)
-    (root / "datapackage.json").write_text(dump_json(refreshed), encoding="utf-8", newline="\n")
+    write_descriptor(root, datapackage(specs, root, package_fields(descriptor), version))
     return before

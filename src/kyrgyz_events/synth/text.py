@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from kyrgyz_events.models import QUOTE_CONTEXT
+
 SENTENCES_PER_DOC = 24
 POOL_SIZE = 512
-CONTEXT = 32  # code points of prefix and suffix (the evidence schema's maxLength)
 SEPARATOR = "\n\n"  # between title, body and footer
 FOOTER = "Synthetic footer: page furniture, not part of the article body."
 
@@ -71,7 +72,7 @@ _TIMES = (
 
 
 def sentence_pool(rng: np.random.Generator) -> tuple[list[str], list[str]]:
-    """``POOL_SIZE`` distinct sentences, and the opening words of each (followed by more than ``CONTEXT``
+    """``POOL_SIZE`` distinct sentences, and the opening words of each (followed by more than ``QUOTE_CONTEXT``
     code points of the same sentence)."""
     pool: list[str] = []
     heads: list[str] = []
@@ -88,14 +89,14 @@ class Corpus:
 
     pool: pl.Series  # sentences
     heads: pl.Series  # their opening words
-    after_heads: pl.Series  # the CONTEXT code points after the opening words: the suffix of a head span
+    after_heads: pl.Series  # the QUOTE_CONTEXT code points after the opening words: the suffix of a head span
     head_lengths: np.ndarray  # code points of each head
-    pool_tail: pl.Series  # (sentence + " ")[-CONTEXT:]: the prefix of the span after it
-    pool_head: pl.Series  # (" " + sentence)[:CONTEXT]: the suffix of the span before it
+    pool_tail: pl.Series  # (sentence + " ")[-QUOTE_CONTEXT:]: the prefix of the span after it
+    pool_head: pl.Series  # (" " + sentence)[:QUOTE_CONTEXT]: the suffix of the span before it
     sentence_ids: np.ndarray  # (documents, SENTENCES_PER_DOC) pool indices
     sentence_starts: np.ndarray  # (documents, SENTENCES_PER_DOC) code-point offsets in the text
     sentence_lengths: np.ndarray  # (documents, SENTENCES_PER_DOC)
-    title_tail: pl.Series  # (title + SEPARATOR)[-CONTEXT:]: the prefix of each document's first sentence
+    title_tail: pl.Series  # (title + SEPARATOR)[-QUOTE_CONTEXT:]: the prefix of each document's first sentence
 
     @property
     def documents(self) -> int:
@@ -117,14 +118,14 @@ def corpus(rng: np.random.Generator, documents: int) -> Corpus:
     return Corpus(
         pool=pl.Series("pool", pool, dtype=pl.String),
         heads=pl.Series("heads", heads, dtype=pl.String),
-        after_heads=pl.Series("after", [s[len(h) : len(h) + CONTEXT] for s, h in zip(pool, heads, strict=True)]),
+        after_heads=pl.Series("after", [s[len(h) : len(h) + QUOTE_CONTEXT] for s, h in zip(pool, heads, strict=True)]),
         head_lengths=np.array([len(h) for h in heads], dtype=np.int64),
-        pool_tail=pl.Series("tail", [(s + " ")[-CONTEXT:] for s in pool], dtype=pl.String),
-        pool_head=pl.Series("head", [(" " + s)[:CONTEXT] for s in pool], dtype=pl.String),
+        pool_tail=pl.Series("tail", [(s + " ")[-QUOTE_CONTEXT:] for s in pool], dtype=pl.String),
+        pool_head=pl.Series("head", [(" " + s)[:QUOTE_CONTEXT] for s in pool], dtype=pl.String),
         sentence_ids=ids,
         sentence_starts=in_body + body_start[:, None],
         sentence_lengths=sent_len,
-        title_tail=pl.Series("title_tail", [(title_of(d) + SEPARATOR)[-CONTEXT:] for d in range(documents)]),
+        title_tail=pl.Series("title_tail", [(title_of(d) + SEPARATOR)[-QUOTE_CONTEXT:] for d in range(documents)]),
     )
 
 
@@ -148,7 +149,7 @@ def spans(c: Corpus, docs: np.ndarray, slots: np.ndarray, whole: np.ndarray) -> 
     last = SENTENCES_PER_DOC - 1
     prev_id = c.sentence_ids[docs, np.maximum(slots - 1, 0)]
     next_id = c.sentence_ids[docs, np.minimum(slots + 1, last)]
-    footer_head = (SEPARATOR + FOOTER)[:CONTEXT]
+    footer_head = (SEPARATOR + FOOTER)[:QUOTE_CONTEXT]
     whole_s = pl.lit(whole)
     return pl.DataFrame(
         {

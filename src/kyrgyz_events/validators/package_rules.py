@@ -14,9 +14,11 @@ import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings
-from kyrgyz_events.publish.descriptor import PROFILE, file_digest, release_fields
+from kyrgyz_events.package_io.confine import Outside, confine
+from kyrgyz_events.package_io.descriptor import FILES_KEY
+from kyrgyz_events.package_io.files import file_digest, package_files
+from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 from kyrgyz_events.rules import finding
-from kyrgyz_events.validators.confine import Outside, confine
 from kyrgyz_events.validators.ids import RID, with_ids
 from kyrgyz_events.validators.records import MAX_PER_CHECK
 
@@ -73,7 +75,7 @@ def release_findings(descriptor: dict[str, Any], specs: dict[str, TableSpec]) ->
     resources = descriptor.get("resources")
     by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
     for table, spec in specs.items():
-        for fmt in ("parquet", "jsonl"):
+        for fmt in FORMATS:
             expected = release_fields(spec, fmt)
             res = by_name.get(expected["name"])
             if res is None:  # reported by package.readable
@@ -157,8 +159,6 @@ def missing_file_findings(descriptor: dict[str, Any], root: Path) -> list[Findin
 def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
     """package.files_listed: every file under the package folder is datapackage.json, a resource, or an
     ``x-files`` entry whose bytes and sha256 equal the file's (croissant.json, the data card, …)."""
-    from kyrgyz_events.publish.package import FILES_KEY, package_files
-
     out: list[Finding] = []
     resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
     entries = descriptor.get(FILES_KEY, [])
@@ -205,10 +205,10 @@ def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
 
 def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, TableSpec]) -> list[Finding]:
     """package.croissant: a croissant.json in the package says what the descriptor and the Parquet files
-    yield (``publish.croissant``); every top-level key that differs is a finding. Skipped (other rules
+    yield (``package_io.croissant``); every top-level key that differs is a finding. Skipped (other rules
     report why) when a Parquet resource is not a table of the schema or its file is not confined."""
-    from kyrgyz_events.publish.croissant import croissant
-    from kyrgyz_events.validators.limits import MAX_DESCRIPTOR_BYTES, LimitExceeded, check_size, loads_strict
+    from kyrgyz_events.package_io.croissant import croissant
+    from kyrgyz_events.package_io.limits import MAX_DESCRIPTOR_BYTES, LimitExceeded, check_size, loads_strict
 
     try:
         path = confine(root, "croissant.json", missing_ok=False)

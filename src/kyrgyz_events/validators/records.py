@@ -14,6 +14,7 @@ import polars as pl
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings
+from kyrgyz_events.package_io.json_text import json_value
 from kyrgyz_events.rules import finding
 from kyrgyz_events.rules.record import BAD
 from kyrgyz_events.validators.ids import RID, with_ids
@@ -107,20 +108,12 @@ def run_checks(frame: pl.DataFrame, spec: TableSpec, checks: list[Check], rule: 
         for rid, value in zip(failing.get_column(RID).to_list(), values, strict=True):
             out.items.append(
                 finding(
-                    rule, ch.message, table=spec.name, record_id=rid, field=ch.field, file=rel, value=plain_value(value)
+                    rule, ch.message, table=spec.name, record_id=rid, field=ch.field, file=rel, value=json_value(value)
                 )
             )
         if n > MAX_PER_CHECK:
             out.omitted[(spec.name, rule)] += n - MAX_PER_CHECK
     return out
-
-
-def plain_value(value: object) -> object:
-    if isinstance(value, pl.Series):
-        return value.to_list()
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 
 def emit_failing(
@@ -143,7 +136,7 @@ def emit_failing(
                 record_id=row[RID],
                 field=field,
                 file=rel,
-                value=plain_value(row[value_col]) if value_col else None,
+                value=json_value(row[value_col]) if value_col else None,
             )
         )
     if failing.height > MAX_PER_CHECK:

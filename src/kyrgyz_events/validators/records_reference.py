@@ -4,7 +4,6 @@ used for small inputs and to prove the rules' SQL (``kyrgyz_events.rules.record`
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from kyrgyz_events.contracts.record_validator import record_validator
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Findings
+from kyrgyz_events.package_io.json_text import json_value
 from kyrgyz_events.rules import finding
 from kyrgyz_events.validators.ids import record_id
 
@@ -26,10 +26,7 @@ def parquet_rows(path: Path) -> list[dict[str, Any]]:
     """A Parquet file's rows as the JSON objects its JSON Lines twin would hold (dates as ISO strings)."""
     import pyarrow.parquet as pq
 
-    return [
-        {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in r.items()}
-        for r in pq.read_table(path).to_pylist()
-    ]
+    return [{k: json_value(v) for k, v in r.items()} for r in pq.read_table(path).to_pylist()]
 
 
 def _field(error: Any) -> str | None:

@@ -13,18 +13,12 @@ import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
 from kyrgyz_events.findings import Finding
+from kyrgyz_events.package_io.confine import Outside, confine
+from kyrgyz_events.package_io.descriptor import DESCRIPTOR, DescriptorError, declared_version, read_descriptor
+from kyrgyz_events.package_io.limits import LimitExceeded, parquet_declared, scan_jsonl
+from kyrgyz_events.package_io.release import FORMATS, JSONL_SUFFIX, resource_name
 from kyrgyz_events.rules import finding, unusable
-from kyrgyz_events.validators.confine import Outside, confine
-from kyrgyz_events.validators.limits import (
-    MAX_DESCRIPTOR_BYTES,
-    LimitExceeded,
-    check_size,
-    loads_strict,
-    parquet_declared,
-    scan_jsonl,
-)
 
-FORMATS = ("parquet", "jsonl")
 META_TABLE = b"kyrgyz_events.table"
 META_VERSION = b"kyrgyz_events.schema_version"
 
@@ -64,34 +58,23 @@ def _specs(version: str, where: str) -> dict[str, TableSpec]:
         raise Unusable(unusable("package.schema_version", str(e), file=where, value=version)) from e
 
 
-def _read_descriptor(path: Path, root: Path | None = None) -> dict[str, Any]:
-    """``root``: the package folder the descriptor must be confined to (when the folder was given)."""
-    name = path.name
-    if root is not None:
-        try:
-            path = confine(root, name)
-        except Outside as e:
-            raise Unusable(unusable("package.confined", f"{name} {e}", file=name)) from e
-    if not path.is_file():
-        raise Unusable(unusable("package.readable", f"{path} does not exist", file=name))
+#: The rule that reports each reason a descriptor cannot be used.
+_DESCRIPTOR_RULES = {
+    "confined": "package.confined",
+    "missing": "package.readable",
+    "limits": "package.limits",
+    "duplicate_key": "package.duplicate_key",
+    "unreadable": "package.readable",
+}
+
+
+def _descriptor(path: Path) -> dict[str, Any]:
+    """The descriptor of a package folder or descriptor file; Unusable if it cannot be used."""
     try:
-        check_size(path, MAX_DESCRIPTOR_BYTES, name)
-        data = loads_strict(path.read_text(encoding="utf-8"))
-    except LimitExceeded as e:
-        rule = "package.duplicate_key" if e.key is not None else "package.limits"
-        raise Unusable(unusable(rule, f"{name}: {e}", file=name, field=e.key)) from e
-    except RecursionError as e:
-        raise Unusable(unusable("package.limits", f"{name} is nested too deep to read", file=name)) from e
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise Unusable(unusable("package.readable", f"cannot read {name}: {e}", file=name)) from e
-    if not isinstance(data, dict):
-        raise Unusable(unusable("package.readable", f"{name} is not a JSON object", file=name))
-    return data
-
-
-def _declared_version(descriptor: dict[str, Any]) -> str | None:
-    version = descriptor.get("x-schemaVersion")
-    return version if isinstance(version, str) else None
+        return read_descriptor(path)
+    except DescriptorError as e:
+        name = DESCRIPTOR if path.is_dir() else path.name
+        raise Unusable(unusable(_DESCRIPTOR_RULES[e.reason], str(e), file=name, field=e.key)) from e
 
 
 def checked_version(declared: str | None, given: str | None, where: str, **kw: Any) -> tuple[str, list[Finding]]:
@@ -127,10 +110,9 @@ def checked_version(declared: str | None, given: str | None, where: str, **kw: A
 
 def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     """A package folder, or its datapackage.json. Resource paths follow the descriptor."""
-    descriptor_path = path / "datapackage.json" if path.is_dir() else path
-    root = descriptor_path.parent.resolve()
-    descriptor = _read_descriptor(descriptor_path, root if path.is_dir() else None)
-    version, about_version = checked_version(_declared_version(descriptor), schema_version, "datapackage.json")
+    root = (path if path.is_dir() else path.parent).resolve()
+    descriptor = _descriptor(path)
+    version, about_version = checked_version(declared_version(descriptor), schema_version, DESCRIPTOR)
     specs = _specs(version, "datapackage.json")
     inputs = Inputs(target=str(path), root=root, version=version, specs=specs, files={}, descriptor=descriptor)
     inputs.findings.extend(about_version)
@@ -139,7 +121,7 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     outside = _unconfined(root, resources if isinstance(resources, list) else [], inputs.findings)
     for table in specs:
         inputs.files[table] = {}
-        names = {fmt: table if fmt == "parquet" else f"{table}-jsonl" for fmt in FORMATS}
+        names = {fmt: resource_name(table, fmt) for fmt in FORMATS}
         described = [fmt for fmt, name in names.items() if isinstance((by_name.get(name) or {}).get("path"), str)]
         if not described:  # a table may be one file of either format, or both; not none
             inputs.findings += [
@@ -209,7 +191,7 @@ def _unconfined(root: Path, resources: list[Any], findings: list[Finding]) -> se
 def _table_of(name: Any) -> str | None:
     if not isinstance(name, str):
         return None
-    return name.removesuffix("-jsonl")
+    return name.removesuffix(JSONL_SUFFIX)
 
 
 def _known(version: Any) -> bool:
@@ -235,7 +217,7 @@ def open_file(path: Path, schema_version: str | None = None) -> Inputs:
     else:
         for candidate in (path.parent / "datapackage.json", path.parent.parent / "datapackage.json"):
             if candidate.is_file():
-                declared = _declared_version(_read_descriptor(candidate))
+                declared = declared_version(_descriptor(candidate))
                 break
     version, about_version = checked_version(declared, schema_version, path.name, table=table)
     if fmt == "jsonl" and declared is None:  # a JSON Lines file carries no metadata of its own: none is missing

@@ -10,10 +10,11 @@ Policy forbids any). It is a pure function of the package's tables, so a rebuild
 
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from kyrgyz_events.package_io.descriptor import DescriptorError, read_descriptor
 
 #: The files of the site, in the order they are written.
 SITE_FILES = ("index.html", "view.css", "view.js")
@@ -22,8 +23,8 @@ SITE_FILES = ("index.html", "view.css", "view.js")
 def package_title(package_dir: Path) -> str:
     """The package's title from ``datapackage.json``, else the folder name."""
     try:
-        descriptor: dict[str, Any] = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        descriptor = read_descriptor(package_dir)
+    except DescriptorError:
         return package_dir.name
     return str(descriptor.get("title") or descriptor.get("name") or package_dir.name)
 

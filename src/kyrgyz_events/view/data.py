@@ -8,11 +8,12 @@ memory used. A table the package does not have (``sentences`` before schema 1.1.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from kyrgyz_events.package_io.json_text import json_value
 
 #: Documents rendered at most; the others are counted and named as left out on the page.
 MAX_DOCUMENTS = 5
@@ -47,14 +48,6 @@ class ViewData:
         return self.documents_total > len(self.documents)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 class _Tables:
     """Reads ``data/<table>.parquet`` of one package, filtered, as lists of plain rows."""
 
@@ -78,7 +71,7 @@ class _Tables:
             if not wanted:
                 return []
             rows = pq.read_table(self.data / f"{table}.parquet", filters=[(column, "in", wanted)]).to_pylist()
-        return [{k: _plain(v) for k, v in row.items()} for row in rows]
+        return [{k: json_value(v) for k, v in row.items()} for row in rows]
 
     def ids(self, table: str, column: str) -> list[str]:
         import pyarrow.parquet as pq

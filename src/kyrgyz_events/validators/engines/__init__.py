@@ -17,9 +17,10 @@ import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Findings
+from kyrgyz_events.package_io.json_text import json_value
 from kyrgyz_events.rules import Query, finding
 from kyrgyz_events.rules.rule import RID, ROW, VALUE, ident, rid
-from kyrgyz_events.validators.records import MAX_PER_CHECK, plain_value
+from kyrgyz_events.validators.records import MAX_PER_CHECK
 
 
 class Engine(Protocol):
@@ -104,7 +105,7 @@ def run(
                     record_id=row[RID],
                     field=q.field,
                     file=job.file,
-                    value=plain_value(row[VALUE]),
+                    value=json_value(row[VALUE]),
                 )
             )
         if counts[i] > frame.height:

@@ -91,9 +91,12 @@ class Spark:
         for name, frame in derived.items():
             arrow = frame.collect().to_arrow(compat_level=pl.CompatLevel.oldest())
             engine.spark.createDataFrame(arrow).createOrReplaceTempView(name)
-        for f in files:
-            view = engine.read(f, specs[f.table]).cache()  # every rule reads it: number the rows once
-            engine.cached.append(view)
+        with ThreadPoolExecutor(max_workers=8) as pool:  # each read is a round trip to the JVM
+            views = list(pool.map(lambda f: engine.read(f, specs[f.table]), files))
+        for f, view in zip(files, views, strict=True):
+            if f.fmt == "parquet":  # every rule reads it: number the rows once (JSON Lines came as local rows)
+                view = view.cache()
+                engine.cached.append(view)
             view.createOrReplaceTempView(f.relation)
             if primary.get(f.table) is f:
                 view.createOrReplaceTempView(f.table)

@@ -1,9 +1,11 @@
-"""Schema version numbers (MAJOR.MINOR.PATCH) and the class of a change between two of them."""
+"""Schema version numbers (MAJOR.MINOR.PATCH): their order, the class of a change between two of them, and
+the version folders of a schema directory."""
 
 from __future__ import annotations
 
 import re
 from enum import IntEnum
+from pathlib import Path
 from typing import NamedTuple
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -62,3 +64,17 @@ def bump_level(old: str, new: str) -> Level:
     if b.minor != a.minor:
         return Level.MINOR
     return Level.PATCH if b.patch != a.patch else Level.NONE
+
+
+def version_folders(schema_dir: Path) -> list[str]:
+    """The schema versions of ``schema_dir``, oldest first: every folder named MAJOR.MINOR.PATCH that holds
+    a ``tables.json`` (the list of its tables, which every generated version folder has)."""
+    found = []
+    for folder in schema_dir.iterdir() if schema_dir.is_dir() else []:
+        try:
+            parse_version(folder.name)
+        except ValueError:
+            continue
+        if (folder / "tables.json").is_file():
+            found.append(folder.name)
+    return sorted(found, key=version_key)

@@ -1,10 +1,12 @@
-"""Publish outputs atomically: stage them in a temporary folder, swap the whole folder in only when all is well.
+"""Publish a folder atomically: stage it in a temporary folder, swap the whole folder in only when all is well.
 
 Every published output lives in ONE folder (``dataset/package/``). A build writes a complete new package
 into ``dataset/.staging-*/`` and publishes it with a single ``renameat2(RENAME_EXCHANGE)`` of the staging
 folder with the package folder (Linux, via ctypes on libc): a reader sees either the old package or the
 new one, never a mixture. The first build, which has no package to exchange with, uses one plain
-``rename``. The old package (now under the staging name) is removed afterwards.
+``rename``. The old package (now under the staging name) is removed afterwards. ``kyrgyz-events synth``
+(:func:`replaced`) and ``migrate`` (:func:`staging_beside`, then :func:`publish`) stage their output
+folders the same way.
 
 Where ``renameat2`` is unavailable (not Linux, an old libc, a filesystem that refuses the flag) the
 fallback is two renames: the old package aside to ``.previous-*``, then the staged one in. Between the two
@@ -196,14 +198,24 @@ def staged(root: Path, names: list[str]) -> Iterator[Path]:
 
 
 @contextmanager
-def replaced(target: Path, names: list[str]) -> Iterator[Path]:
-    """Yield an empty staging folder next to ``target``; on normal exit, when it holds exactly ``names``,
-    it replaces the folder ``target`` (created if absent) in one step (:func:`publish`)."""
+def staging_beside(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder next to ``target`` (on its filesystem, so :func:`publish` can rename
+    it into place); whatever it still holds on exit is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is an ordinary one
     _checkpoint("staging-created")
     try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def replaced(target: Path, names: list[str]) -> Iterator[Path]:
+    """Yield an empty staging folder next to ``target``; on normal exit, when it holds exactly ``names``,
+    it replaces the folder ``target`` (created if absent) in one step (:func:`publish`)."""
+    with staging_beside(target) as staging:
         yield staging
         present = sorted(p.name for p in staging.iterdir())
         if present != sorted(names):
@@ -211,5 +223,3 @@ def replaced(target: Path, names: list[str]) -> Iterator[Path]:
         _checkpoint("staged")
         publish(staging, target)
         _checkpoint("done")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Pieces of the data card (``dataset/package/README.md``): the Hugging Face YAML header and the row counts.
+"""The data card's (``dataset/package/README.md``) Hugging Face YAML header, with its row counts.
 
 The header declares one ``configs`` entry per table (``config_name: <table>``, ``data_files:
 data/<table>.parquet``), so ``datasets.load_dataset("<package dir>", name="events")`` reads each table,
@@ -77,15 +77,3 @@ def hf_yaml_header(
 def row_counts(root: Path, tables: list[str]) -> dict[str, int]:
     """Rows per table, read from the Parquet footers of ``root/data/<table>.parquet``."""
     return {t: pq.read_metadata(root / "data" / f"{t}.parquet").num_rows for t in tables}
-
-
-def counts_table(counts: Mapping[str, int], specs: Mapping[str, TableSpec] | None = None) -> str:
-    """A Markdown table of rows per table (and each table's description when ``specs`` is given)."""
-    lines = ["| Table | Rows | Description |", "|---|---:|---|"] if specs else ["| Table | Rows |", "|---|---:|"]
-    for table, rows in counts.items():
-        if specs:
-            description = specs[table].description.replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| `{table}` | {rows:,} | {description} |")
-        else:
-            lines.append(f"| `{table}` | {rows:,} |")
-    return "\n".join(lines) + "\n"
