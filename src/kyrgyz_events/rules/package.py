@@ -1,5 +1,5 @@
 """Rules on a package as files: readable, confined, within limits, versioned, described and sealed.
-Checked in Python on the files themselves (``validators.package_rules``, ``validators.source``),
+Checked in Python on the files themselves (``validators.package_rules``, ``validators.inputs``),
 before and beside the row rules."""
 
 from __future__ import annotations

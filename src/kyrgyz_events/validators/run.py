@@ -26,8 +26,7 @@ from kyrgyz_events.rules.rule import ROW
 from kyrgyz_events.validators import package_rules, records_reference
 from kyrgyz_events.validators.engines import Engine, Job, run
 from kyrgyz_events.validators.host_rules import host_findings
-from kyrgyz_events.validators.records import coerce, run_checks, structure
-from kyrgyz_events.validators.source import (
+from kyrgyz_events.validators.inputs import (
     Inputs,
     Unusable,
     open_inputs,
@@ -35,6 +34,7 @@ from kyrgyz_events.validators.source import (
     read_jsonl,
     read_parquet,
 )
+from kyrgyz_events.validators.records import coerce, run_checks, structure
 
 
 def validate_path(

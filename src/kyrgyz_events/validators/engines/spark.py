@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -40,6 +41,9 @@ def session(master: str = "local[2]") -> Any:
     """One Spark session per master for the life of the process (starting one takes seconds). On a local
     master a shuffle has as many partitions as cores (Spark's 200 cost more to schedule than to run)."""
     from pyspark.sql import SparkSession
+
+    # pyspark warns, at its first Arrow conversion, that it does not yet support pandas 3; no pandas is used
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
 
     builder = (
         SparkSession.builder.master(master)

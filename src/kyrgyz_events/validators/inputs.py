@@ -1,5 +1,6 @@
-"""What to validate: locate the package (or single file), read its descriptor and declared schema version,
-and read each table file into a Polars frame. Anything that cannot be read becomes an unusable finding."""
+"""The input to validate: locate the package (or single table file), read its descriptor and declared
+schema version, find each table's files, and parse them within the limits (Parquet footers, JSON Lines
+lines). Anything that cannot be read becomes an unusable finding. (``run`` reads the files for the rules.)"""
 
 from __future__ import annotations
 
