@@ -3,6 +3,8 @@ self-relations, in SQL; parent cycles are followed in Python (``validators.host_
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kyrgyz_events.rules.rule import Query, Rule, Specs, ident
 
 
@@ -27,23 +29,18 @@ def _unique_id(specs: Specs) -> list[Query]:
     return out
 
 
-def _row_rule(rule: str, table: str, field: str, where: str, message: str) -> list[Query]:
-    return [Query(rule, table, field, message, where=where, value=field)]
+def _row_rule(rule: str, *checks: tuple[str, str, str, str]) -> Callable[[Specs], list[Query]]:
+    """A rule of conditions on single rows: each check (table, field, failing condition, message) runs on
+    its table where the package has it."""
 
+    def queries(specs: Specs) -> list[Query]:
+        return [
+            Query(rule, table, field, message, where=where, value=field)
+            for table, field, where, message in checks
+            if table in specs
+        ]
 
-def _span_order(specs: Specs) -> list[Query]:
-    out: list[Query] = []
-    if "documents" in specs:
-        out += _row_rule(
-            "table.span_order",
-            "documents",
-            "body_end",
-            '"body_start" >= "body_end"',
-            "body_end is not after body_start",
-        )
-    if "evidence" in specs:
-        out += _row_rule("table.span_order", "evidence", "end", '"start" >= "end"', "end is not after start")
-    return out
+    return queries
 
 
 _START, _END, _P = '"date_start"', '"date_end"', '"date_precision"'
@@ -82,41 +79,30 @@ RULES = (
     Rule(
         "table.date_order",
         "events.date_end is not before events.date_start.",
-        lambda specs: (
-            _row_rule("table.date_order", "events", "date_end", f"{_END} < {_START}", "date_end is before date_start")
-            if "events" in specs
-            else []
-        ),
+        _row_rule("table.date_order", ("events", "date_end", f"{_END} < {_START}", "date_end is before date_start")),
     ),
     Rule(
         "table.value_range",
         "claims.value_min is not above claims.value_max.",
-        lambda specs: (
-            _row_rule("table.value_range", "claims", "value_min", f"{_LO} > {_HI}", "value_min is above value_max")
-            if "claims" in specs
-            else []
-        ),
+        _row_rule("table.value_range", ("claims", "value_min", f"{_LO} > {_HI}", "value_min is above value_max")),
     ),
     Rule(
         "table.span_order",
         "evidence.start < evidence.end and documents.body_start < documents.body_end.",
-        _span_order,
+        _row_rule(
+            "table.span_order",
+            ("documents", "body_end", '"body_start" >= "body_end"', "body_end is not after body_start"),
+            ("evidence", "end", '"start" >= "end"', "end is not after start"),
+        ),
     ),
     Rule(
         "table.date_precision",
         "Event dates agree with date_precision: day one day; days 1-6 days apart; "
         "week 6 days apart; month its first to last day; year 1 January to 31 December; unknown no dates; "
         "other precisions both dates.",
-        lambda specs: (
-            _row_rule(
-                "table.date_precision",
-                "events",
-                "date_precision",
-                _DATE_PRECISION,
-                "date_start/date_end do not match date_precision",
-            )
-            if "events" in specs
-            else []
+        _row_rule(
+            "table.date_precision",
+            ("events", "date_precision", _DATE_PRECISION, "date_start/date_end do not match date_precision"),
         ),
     ),
     Rule(
@@ -124,32 +110,24 @@ RULES = (
         "claims.value_qualifier agrees with value_min/value_max as vocab.py "
         "defines it (exact/approximately: min = max; at_least/more_than: min only; up_to/at_most: max only; "
         "range: both; no qualifier: no values).",
-        lambda specs: (
-            _row_rule(
-                "table.qualifier_bounds",
+        _row_rule(
+            "table.qualifier_bounds",
+            (
                 "claims",
                 "value_qualifier",
                 _QUALIFIER_BOUNDS,
                 "value_qualifier does not match which of value_min/value_max are given",
-            )
-            if "claims" in specs
-            else []
+            ),
         ),
     ),
     Rule(
         "table.no_self_relation",
         "No actor relation or claim relation links a record to itself.",
-        lambda specs: [
-            q
-            for table, a, b, what in (
-                ("actor_relations", "actor_id", "related_actor_id", "an actor"),
-                ("claim_relations", "claim_id", "related_claim_id", "a claim"),
-            )
-            if table in specs
-            for q in _row_rule(
-                "table.no_self_relation", table, b, f"{ident(a)} = {ident(b)}", f"{what} is related to itself"
-            )
-        ],
+        _row_rule(
+            "table.no_self_relation",
+            ("actor_relations", "related_actor_id", '"actor_id" = "related_actor_id"', "an actor is related to itself"),
+            ("claim_relations", "related_claim_id", '"claim_id" = "related_claim_id"', "a claim is related to itself"),
+        ),
     ),
     Rule("table.parent_cycle", "Following parent_event_id or parent_location_id never leads back to the start."),
     Rule(
