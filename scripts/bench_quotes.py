@@ -26,21 +26,19 @@ from kyrgyz_events.rules import row_queries
 from kyrgyz_events.rules.provenance import WINDOWS, document_windows
 from kyrgyz_events.validators.engines import Job, run
 from kyrgyz_events.validators.engines.polars_sql import PolarsSQL
+from kyrgyz_events.validators.ids import numbered
 
 
 def span_findings(evidence: pl.DataFrame, documents: pl.DataFrame) -> Findings:
     """The provenance rules on these two frames, as ``kyrgyz-events validate`` runs them."""
     specs = {t: load_specs(SCHEMA_VERSION)[t] for t in ("evidence", "documents")}
-    numbered = {
-        "evidence": evidence.with_row_index("__row", offset=1).with_columns(pl.col("__row").cast(pl.Int64)).lazy(),
-        "documents": documents.with_row_index("__row", offset=1).with_columns(pl.col("__row").cast(pl.Int64)).lazy(),
-    }
+    tables = {"evidence": numbered(evidence.lazy()), "documents": numbered(documents.lazy())}
     windows = pl.DataFrame(
         document_windows(documents.select("document_id", "text").iter_rows()),
         schema={"document_id": pl.String, "offset": pl.Int64, "text": pl.String},
     )
     jobs = [Job(q, q.table, "data/evidence.parquet") for q in row_queries(specs) if q.rule.startswith("provenance.")]
-    found, _ = run(PolarsSQL(numbered | {WINDOWS: windows.lazy()}), jobs, specs)
+    found, _ = run(PolarsSQL(tables | {WINDOWS: windows.lazy()}), jobs, specs)
     return found
 
 

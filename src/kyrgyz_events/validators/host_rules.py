@@ -15,7 +15,7 @@ from kyrgyz_events.derive import casualty_estimates
 from kyrgyz_events.findings import Findings
 from kyrgyz_events.rules.rule import ROW, ident
 from kyrgyz_events.validators.engines import Engine
-from kyrgyz_events.validators.ids import RID, with_ids
+from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.records import Check, emit_failing, run_checks
 
 #: table -> (id column, parent column)
@@ -140,4 +140,4 @@ def host_findings(engine: Engine, specs: Mapping[str, TableSpec], files: Mapping
     return out
 
 
-__all__ = ["RID", "host_findings"]
+__all__ = ["host_findings"]

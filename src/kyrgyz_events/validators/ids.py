@@ -10,9 +10,7 @@ import polars as pl
 
 from kyrgyz_events.findings import KEY_SEPARATOR
 from kyrgyz_events.findings import record_id as _record_id
-
-ROW = "__row"  # 1-based row number column added to every frame under validation
-RID = "__rid"  # record id column
+from kyrgyz_events.rules.rule import RID, ROW
 
 
 def record_id_expr(primary_key: tuple[str, ...], columns: list[str]) -> pl.Expr:
@@ -22,6 +20,11 @@ def record_id_expr(primary_key: tuple[str, ...], columns: list[str]) -> pl.Expr:
     return (
         pl.when(pl.any_horizontal([p.is_null() for p in parts])).then(pl.format("#{}", pl.col(ROW))).otherwise(joined)
     )
+
+
+def numbered(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """``lf`` with ``ROW``, its 1-based row (or line) number, as the rules' SQL reads it (Int64)."""
+    return lf.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
 
 
 def with_ids(frame: pl.DataFrame, primary_key: tuple[str, ...]) -> pl.DataFrame:

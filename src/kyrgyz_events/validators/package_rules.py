@@ -19,7 +19,8 @@ from kyrgyz_events.package_io.descriptor import FILES_KEY
 from kyrgyz_events.package_io.files import file_digest, package_files
 from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 from kyrgyz_events.rules import finding
-from kyrgyz_events.validators.ids import RID, with_ids
+from kyrgyz_events.rules.rule import RID
+from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.records import MAX_PER_CHECK
 
 

@@ -17,7 +17,8 @@ from kyrgyz_events.findings import Finding, Findings
 from kyrgyz_events.package_io.json_text import json_value
 from kyrgyz_events.rules import finding
 from kyrgyz_events.rules.record import BAD
-from kyrgyz_events.validators.ids import RID, with_ids
+from kyrgyz_events.rules.rule import RID
+from kyrgyz_events.validators.ids import with_ids
 
 #: At most this many findings are materialised per (table, rule, field, check); the rest are counted.
 MAX_PER_CHECK = 1000
@@ -141,15 +142,3 @@ def emit_failing(
         )
     if failing.height > MAX_PER_CHECK:
         out.omitted[(table, rule)] += failing.height - MAX_PER_CHECK
-
-
-def conform(frame: pl.DataFrame, spec: TableSpec, skip: set[str]) -> pl.DataFrame:
-    """The schema's columns in order, with the schema's types; a missing or mistyped column is all null."""
-    return (
-        frame.select(
-            pl.lit(None, polars_type(c)).alias(c.name) if c.name in skip else pl.col(c.name).cast(polars_type(c))
-            for c in spec.columns
-        )
-        if frame.width
-        else pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
-    )

@@ -22,10 +22,10 @@ from kyrgyz_events.findings import Finding, Findings, Report
 from kyrgyz_events.rules import row_queries, unusable
 from kyrgyz_events.rules.provenance import WINDOWS, document_windows
 from kyrgyz_events.rules.record import BAD, file_queries
-from kyrgyz_events.rules.rule import ROW
 from kyrgyz_events.validators import package_rules, records_reference
 from kyrgyz_events.validators.engines import Engine, Job, run
 from kyrgyz_events.validators.host_rules import host_findings
+from kyrgyz_events.validators.ids import numbered
 from kyrgyz_events.validators.inputs import (
     Inputs,
     Unusable,
@@ -100,7 +100,8 @@ class TableFile:
         return not any(f.rule == "record.columns" for f in self.findings)
 
 
-def _conformed(lf: pl.LazyFrame, spec: TableSpec, skip: set[str]) -> list[pl.Expr]:
+def _conformed(spec: TableSpec, skip: set[str]) -> list[pl.Expr]:
+    """The schema's columns with the schema's types; a missing or mistyped column is all null."""
     return [
         pl.lit(None, polars_type(c)).alias(c.name) if c.name in skip else pl.col(c.name).cast(polars_type(c))
         for c in spec.columns
@@ -116,7 +117,7 @@ def read_parquet_file(inputs: Inputs, table: str, path: Path) -> TableFile:
     found = parquet_version_findings(inputs, table, path)
     columns, skip = structure(spec, schema, rel, typed=True)
     lf = pl.scan_parquet(path)
-    frame = lf.select(_conformed(lf, spec, skip)).with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+    frame = numbered(lf.select(_conformed(spec, skip)))
     return TableFile(table, "parquet", path, rel, frame, skip, marked=False, findings=found + columns)
 
 
@@ -134,12 +135,7 @@ def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> Table
         for c in spec.columns
         if c.name not in skip
     ]
-    lf = typed.lazy()
-    frame = (
-        lf.select(*_conformed(lf, spec, skip), *marks)
-        .with_row_index(ROW, offset=1)
-        .with_columns(pl.col(ROW).cast(pl.Int64))
-    )
+    frame = numbered(typed.lazy().select(*_conformed(spec, skip), *marks))
     return TableFile(table, "jsonl", path, rel, frame, skip, marked=True, rows=raw.height, findings=found)
 
 
