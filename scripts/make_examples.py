@@ -41,6 +41,9 @@ BASE = {
     "claim_relations": "valid-contradicts",
     "evidence": "valid-event-span",
     "casualty_estimates": "valid-closed-range",
+    "acled_events": "valid-riot-with-fatalities",
+    "ucdp_events": "valid-one-sided-violence",
+    "plover_events": "valid-protest-riot",
 }
 
 _DROP = object()
@@ -166,9 +169,6 @@ MUTATIONS: list[Mutation] = [
     bad("events", "date_end", "not-leap-year", "2010-02-29", "2010 is not a leap year", "valid-leap-day-month"),
     unknown("events", "date_precision", "hour"),
     unknown("events", "factuality", "certain"),
-    bad("events", "acled_event_type", "lowercase", "riots", "ACLED event types are spelt as in the codebook"),
-    unknown("events", "acled_sub_event_type", "Street battle"),
-    bad("events", "plover_event_type", "lowercase", "assault", "PLOVER event types are upper case"),
     bad("events", "summary", "empty", "", "summary must not be empty"),
     bad("events", "date_expression", "empty", "", "date_expression is null or non-empty"),
     bad("events", "document_id", "wrong-prefix", "loc-independent", "a document reference starts 'doc-'"),
@@ -254,6 +254,20 @@ MUTATIONS: list[Mutation] = [
     bad("evidence", "prefix", "null", None, "prefix is a string, empty at the start of the text, never null"),
     # casualty_estimates
     missing("casualty_estimates", "high_unbounded"),
+    missing("casualty_estimates", "approximate"),
+    # the scheme views (2.0.0)
+    bad("acled_events", "event_type", "lowercase", "riots", "ACLED event types are spelt as in the codebook"),
+    unknown("acled_events", "sub_event_type", "Street battle"),
+    bad("acled_events", "inter1", "zero", 0, "actor1 always has a type: inter1 is 1 to 8"),
+    bad("acled_events", "time_precision", "four", 4, "ACLED time_precision is 1, 2 or 3"),
+    bad("acled_events", "event_ids", "empty", [], "an ACLED event stands for at least one of our events"),
+    bad("acled_events", "civilian_targeting", "yes", "yes", 'civilian_targeting is "Civilian targeting" or empty'),
+    bad("ucdp_events", "best", "zero", 0, "UCDP GED codes events with at least one death"),
+    bad("ucdp_events", "type_of_violence", "four", 4, "UCDP type_of_violence is 1, 2 or 3"),
+    unknown("plover_events", "event_type", "REQUEST"),
+    bad("plover_events", "event_type", "lowercase", "protest", "PLOVER event types are upper case"),
+    unknown("plover_events", "mode", "rampage"),
+    bad("plover_events", "context", "unknown", ["protest"], "contexts are the manual's"),
     bad("casualty_estimates", "event_id", "pattern", "evt-Bishkek", "ids are lowercase"),
     unknown("casualty_estimates", "quantity_kind", "dead"),
     bad("casualty_estimates", "low", "negative", -1, "a count is 0 or more"),

@@ -80,10 +80,10 @@ CASES: dict[str, tuple[Corruption, str, str, str | None]] = {
         "evidence",
     ),
     "derived column written by hand": (
-        lambda r: _edit(r / "annotations/events.yaml", "event_type:", "plover_event_type: PROTEST\n  event_type:"),
+        lambda r: _edit(r / "annotations/acled_events.yaml", "  event_type:", "  fatalities: 3\n  event_type:"),
         "annotations.derived_column",
-        "annotations/events.yaml",
-        "plover_event_type",
+        "annotations/acled_events.yaml",
+        "fatalities",
     ),
     "malformed YAML": (
         lambda r: (r / "annotations/claims.yaml").write_text("- claim_id: [unclosed\n", encoding="utf-8"),

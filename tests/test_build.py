@@ -14,7 +14,7 @@ from kyrgyz_events.package_io import atomic
 
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO / "dataset"
-INPUTS = ["sources", "annotations", "card.template.md"]
+INPUTS = ["sources", "annotations", "review", "card.template.md"]
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -78,12 +78,17 @@ def test_invalid_annotations_publish_nothing(tmp_path: Path) -> None:
 
 
 def test_package_rule_failure_after_staging_publishes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rule that only the staged package can break (here: a broken crosswalk) stops the swap."""
+    """A rule that only the staged package can break (here: estimates that do not follow from the claims)
+    stops the swap."""
+    import polars as pl
+
+    from kyrgyz_events.derive import casualty_estimates
+
     root = copy_dataset(tmp_path)
     before = snapshot(root)
     monkeypatch.setattr(
-        "kyrgyz_events.annotations.compile.crosswalk_columns",
-        lambda et: {"acled_event_type": None, "acled_sub_event_type": None, "plover_event_type": "AID"},
+        "kyrgyz_events.annotations.compile.casualty_estimates",
+        lambda claims, version: casualty_estimates(claims, version).with_columns(pl.col("low") + 1),
     )
     report = build(root)
     assert not report.valid

@@ -18,7 +18,7 @@ from kyrgyz_events.evolution.checklist import STEPS, Checklist, new_version
 from kyrgyz_events.paths import repo_root
 
 REPO = repo_root()
-PREVIOUS = "1.0.0"  # the release before SCHEMA_VERSION, kept in dataset/releases/
+PREVIOUS = "1.1.0"  # the release before SCHEMA_VERSION, kept in dataset/releases/
 #: What a checkout needs for the checklist: the schemas, the generated docs, the dataset, the example script.
 COPIED = ("schema", "docs", "CITATION.cff", "dataset/package", "dataset/releases", "dataset/CHANGELOG.md")
 
@@ -130,8 +130,8 @@ def test_the_examples_are_copied_from_the_previous_version_and_what_to_adapt_is_
     assert (checkout / "schema" / SCHEMA_VERSION / "examples" / "events").is_dir()
     message = detail(result, "examples")
     assert message.startswith(f"copied schema/{PREVIOUS}/examples/")
-    assert "sentences" in message  # a table 1.0.0 has not: its valid cases are to be written
-    assert "evidence/valid-" in message  # 1.0.0 evidence lacks sentence_id: to adapt
+    assert "acled_events" in message  # a table 1.1.0 has not: its valid cases are to be written
+    assert "events/valid-" in message  # 1.1.0 events have the removed scheme columns: to adapt
     assert status(result)["released"] == "missing"  # the released folder changed: never released again
 
 
@@ -158,7 +158,7 @@ def test_a_major_change_without_a_migration_is_named(checkout: Path, monkeypatch
 
 
 def test_a_version_in_progress_freezes_the_old_release_and_names_the_rest(checkout: Path) -> None:
-    upcoming = "1.2.0"
+    upcoming = "2.1.0"
     result = walk(checkout, apply=True, version=upcoming)
     assert result.previous == SCHEMA_VERSION
     assert status(result)["old release frozen"] == "done", result.to_text()

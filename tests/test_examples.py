@@ -175,7 +175,7 @@ def test_known_divergence_trailing_newline_in_pattern() -> None:
 def test_known_divergence_integral_float_for_integer() -> None:
     """JSON Schema counts 40.0 as an integer; strict pydantic does not (lax pydantic does)."""
     record = {"event_id": "evt-a", "quantity_kind": "killed", "low": 40.0, "high": None}
-    record |= {"high_unbounded": True, "claim_ids": ["clm-a"]}
+    record |= {"high_unbounded": True, "approximate": False, "claim_ids": ["clm-a"]}
     assert _validator("casualty_estimates").is_valid(record)
     assert _pydantic_errors("casualty_estimates", record)
 

@@ -82,7 +82,7 @@ def test_migrate_refuses_a_package_that_fails_its_own_validation(tmp_path: Path,
 def test_migrate_with_force_says_it_was_told_to_proceed(tmp_path: Path) -> None:
     source = _tampered_release(tmp_path, "hash")
     out = tmp_path / "new"
-    done = _cli("migrate", str(source), "--out", str(out), "--force")
+    done = _cli("migrate", str(source), "--to", "1.1.0", "--out", str(out), "--force")
     assert done.returncode == 0, done.stderr
     assert "migrated anyway because --force was given" in done.stdout
     assert (out / "datapackage.json").is_file()

@@ -1,4 +1,4 @@
-"""Direct tests of the pydantic models: vocabularies, the crosswalk, ids, closed records."""
+"""Direct tests of the pydantic models: vocabularies, the scheme views, ids, closed records."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pydantic import ValidationError
 
 from kyrgyz_events._version import SCHEMA_VERSION
 from kyrgyz_events.models import TABLES, vocab
-from kyrgyz_events.models.crosswalk import EVENT_TYPE_CROSSWALK, crosswalk
-from kyrgyz_events.models.vocab import AcledSubEventType, DocEnum, EventType, Factuality, ValueQualifier
+from kyrgyz_events.models.scheme_tables import SCHEME_TABLES
+from kyrgyz_events.models.vocab import DocEnum, Factuality, ValueQualifier
 from kyrgyz_events.paths import schema_root
+from kyrgyz_events.scheme_views import DERIVED_COLUMNS
 
 VOCABULARIES = [c for _, c in inspect.getmembers(vocab, inspect.isclass) if issubclass(c, DocEnum) and c is not DocEnum]
 EXAMPLES = schema_root() / SCHEMA_VERSION / "examples"
@@ -27,7 +28,7 @@ CONTRACT = {
     "locations": "location_id name location_type parent_location_id country_code latitude longitude geo_precision "
     "geonames_id wikidata_id",
     "events": "event_id document_id event_type summary date_start date_end date_precision date_expression "
-    "location_id parent_event_id factuality acled_event_type acled_sub_event_type plover_event_type",
+    "location_id parent_event_id factuality",  # 2.0.0 moved the looked-up scheme codes to the views
     "actor_relations": "actor_id related_actor_id relation title",
     "event_actors": "event_id actor_id role",
     "claims": "claim_id document_id event_id claimant_actor_id reported_via_actor_id claim_type statement "
@@ -35,6 +36,13 @@ CONTRACT = {
     "claim_relations": "claim_id related_claim_id relation",
     "evidence": "evidence_id document_id record_table record_id start end exact prefix suffix sentence_id",
     "casualty_estimates": "event_id quantity_kind low high claim_ids",
+    "acled_events": "acled_event_id event_ids event_date time_precision event_type sub_event_type actor1 inter1 "
+    "actor2 inter2 interaction civilian_targeting admin1 admin2 location latitude longitude geo_precision source "
+    "notes fatalities",  # 2.0.0
+    "ucdp_events": "ucdp_event_id event_ids type_of_violence side_a side_b where_prec event_clarity date_prec "
+    "date_start date_end deaths_a deaths_b deaths_civilians deaths_unknown best low high",  # 2.0.0
+    "plover_events": "event_id event_type mode context actor recipient size_dead size_injured event_text "
+    "text_start text_end",  # 2.0.0
 }
 
 
@@ -91,26 +99,20 @@ def test_value_qualifier_expresses_what_issue_2_requires() -> None:
     assert required <= {q.value for q in ValueQualifier}
 
 
-# --- crosswalk ----------------------------------------------------------------------------------------
+# --- the scheme views ---------------------------------------------------------------------------------
 
 
-def test_every_event_type_is_in_the_crosswalk() -> None:
-    assert set(EVENT_TYPE_CROSSWALK) == set(EventType)
+@pytest.mark.parametrize("model", SCHEME_TABLES, ids=lambda m: m.table)
+def test_the_derived_columns_are_the_ones_the_build_fills(model: type) -> None:
+    """A view column is marked derived in its schema exactly when kyrgyz_events.scheme_views fills it."""
+    marked = {n for n, f in model.model_fields.items() if (f.json_schema_extra or {}).get("x-provenance") == "derived"}
+    assert marked == set(DERIVED_COLUMNS[model.table])
 
 
-@pytest.mark.parametrize("event_type", list(EventType), ids=str)
-def test_crosswalk_is_consistent(event_type: EventType) -> None:
-    acled, sub, _plover = crosswalk(event_type.value)  # a plain string works too
-    assert (acled is None) == (sub is None), f"{event_type}: ACLED type and sub-type go together"
-    if acled is not None and sub is not None:
-        assert AcledSubEventType(sub).definition.startswith(f"{acled.value}:"), (
-            f"{event_type}: ACLED sub-event type {sub.value!r} is not a sub-type of {acled.value!r}"
-        )
+def test_plover_follows_the_0_8_manual() -> None:
+    from kyrgyz_events.models.scheme_codes import PloverEventType
 
-
-def test_crosswalk_rejects_an_unknown_event_type() -> None:
-    with pytest.raises(ValueError):
-        crosswalk("battle")
+    assert "DEMAND" in {t.value for t in PloverEventType} and "REQUEST" not in {t.value for t in PloverEventType}
 
 
 # --- ids ----------------------------------------------------------------------------------------------

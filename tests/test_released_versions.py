@@ -60,10 +60,27 @@ def test_first_evolution_is_minor_and_backward_compatible() -> None:
     }
 
 
-def test_the_1_0_0_release_migrates_to_the_current_version(tmp_path: Path) -> None:
+def test_the_1_0_0_release_migrates_to_1_1_0(tmp_path: Path) -> None:
     out = tmp_path / "upgraded"
-    result = migrate_package(RELEASES / "1.0.0", SCHEMA_VERSION, out)
+    result = migrate_package(RELEASES / "1.0.0", "1.1.0", out)
     assert result.exit_code == 0 and result.report is not None and result.report.valid, result.report
     upgraded = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert upgraded["x-schemaVersion"] == SCHEMA_VERSION
+    assert upgraded["x-schemaVersion"] == "1.1.0"
     assert validate(out).valid
+
+
+@pytest.mark.parametrize("release", ["1.0.0", "1.1.0"])
+def test_a_1_x_release_migrates_to_2_0_0_but_for_the_attributions_only_an_annotator_can_quote(
+    release: str, tmp_path: Path
+) -> None:
+    """The 2.0.0 migration drops the looked-up columns, re-derives the estimates and makes contradicted
+    claims disputed; what it cannot do is quote a claim's source and cue (PARC). So the result is refused
+    (exit 1, nothing written), and the findings name exactly those claims, by that one rule."""
+    assert SCHEMA_VERSION == "2.0.0"
+    out = tmp_path / "upgraded"
+    result = migrate_package(RELEASES / release, "2.0.0", out)
+    assert result.exit_code == 1 and result.report is not None and not out.exists()
+    rules = {(f.rule, f.table) for f in result.report.findings}
+    assert rules == {("cross.attribution_evidence", "claims")}, result.report.to_text()
+    named = {f.record_id for f in result.report.findings}
+    assert "clm-health-ministry-40-killed" in named  # "said" was not in its evidence before 2.0.0

@@ -1,6 +1,6 @@
 """The scheme review (issue 10): two independent codings and their adjudication cover every event, every
 disagreement between the codings has a decision with a reason, and the adjudicated coding keeps the
-schemes' hard rules. Until those rules move into the validator, this is where they are checked."""
+schemes' hard rules; and the published views (schema 2.0.0) say exactly what the adjudicated coding says."""
 
 from __future__ import annotations
 
@@ -130,3 +130,69 @@ def test_the_agreement_script_reports_every_scheme() -> None:
     assert {r["scheme"] for r in rows} == {"ACLED", "UCDP GED", "PLOVER", "all"}
     for r in rows:
         assert 0 <= r["agree"] <= r["records"] and (r["kappa"] is None or -1 <= r["kappa"] <= 1)
+
+
+def test_the_committed_agreement_table_is_the_scripts_output() -> None:
+    """The data card embeds review/agreement.md: it must be the script's current output, not a stale copy."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "scheme_agreement.py")],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert (REVIEW / "agreement.md").read_text(encoding="utf-8") == done.stdout
+
+
+def _published(table: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (kyrgyz_events.path() / "data" / f"{table}.jsonl").open()]
+
+
+def test_the_published_views_are_the_adjudicated_coding() -> None:
+    """Every code in acled_events, ucdp_events and plover_events is the adjudicated one, every adjudicated
+    code is published, and the merged ACLED events have the adjudicated membership."""
+    final = {
+        r["event_id"]: r for r in yaml.safe_load((REVIEW / "scheme_adjudication" / "adjudicated_coding.yaml").open())
+    }
+    acled = {e: row for row in _published("acled_events") for e in row["event_ids"]}
+    assert set(acled) == {e for e, r in final.items() if r["acled"]["coded"]}
+    groups: dict[str, set[str]] = {}
+    for event_id, row in acled.items():
+        a = final[event_id]["acled"]
+        groups.setdefault(a["merge_group"], set()).add(row["acled_event_id"])
+        for column in ("event_type", "sub_event_type", "actor1", "inter1", "actor2", "civilian_targeting",
+                       "interaction", "time_precision", "geo_precision"):  # fmt: skip
+            assert row[column] == a[column], (event_id, column)
+        assert row["inter2"] == (a["inter2"] or 0)
+    assert all(len(ids) == 1 for ids in groups.values()), groups  # one published row per adjudicated group
+    for row in _published("acled_events"):
+        assert row["fatalities"] == sum(final[e]["acled"]["fatalities"] for e in row["event_ids"])
+    ucdp = {e: row for row in _published("ucdp_events") for e in row["event_ids"]}
+    assert set(ucdp) == {e for e, r in final.items() if r["ucdp"]["coded"]}
+    for event_id, row in ucdp.items():
+        u = final[event_id]["ucdp"]
+        for column in (
+            "type_of_violence",
+            "best",
+            "low",
+            "high",
+            "deaths_a",
+            "deaths_b",
+            "deaths_civilians",
+            "deaths_unknown",
+            "event_clarity",
+            "date_prec",
+        ):
+            assert row[column] == u[column], (event_id, column)
+    plover = {row["event_id"]: row for row in _published("plover_events")}
+    assert set(plover) == {e for e, r in final.items() if r["plover"]["event_type"]}
+    for event_id, row in plover.items():
+        p = final[event_id]["plover"]
+        assert (row["event_type"], row["mode"], row["context"]) == (p["event_type"], p["mode"], p["context"])
+
+
+def test_no_event_that_did_not_occur_carries_an_acled_or_ucdp_code() -> None:
+    factuality = {e["event_id"]: e["factuality"] for e in _published("events")}
+    for table in ("acled_events", "ucdp_events"):
+        for row in _published(table):
+            assert all(factuality[e] in ("asserted", "reported") for e in row["event_ids"]), row

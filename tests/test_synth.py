@@ -51,6 +51,10 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     assert _files(a)["data/events.parquet"] != _files(c)["data/events.parquet"]
 
 
+#: The scheme views (2.0.0), which synth writes empty: a scheme code is a coder's judgement, not a draw.
+SCHEME_VIEWS = ("acled_events", "ucdp_events", "plover_events")
+
+
 def test_layout_matches_real_package(package: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
     assert descriptor["x-schemaVersion"] == SCHEMA_VERSION
@@ -66,6 +70,9 @@ def test_layout_matches_real_package(package: Path) -> None:
         assert kv[b"kyrgyz_events.schema_version"] == SCHEMA_VERSION.encode()
         lines = (package / "data" / f"{table}.jsonl").read_text("utf-8").splitlines()
         parquet = _read(package, table)
+        if table in SCHEME_VIEWS:  # synthetic events are not coded in any scheme: the views are empty
+            assert len(lines) == parquet.height == 0, table
+            continue
         assert len(lines) == parquet.height > 0, table
         assert list(json.loads(lines[0])) == parquet.columns == list(load_specs(SCHEMA_VERSION)[table].column_names)
 
@@ -114,6 +121,8 @@ def test_every_record_has_evidence_and_every_reference_resolves(package: Path) -
         cited = set(evidence.filter(pl.col("record_table") == table)["record_id"])
         assert set(_read(package, table)[key]) == cited, table
     for spec in load_specs(SCHEMA_VERSION).values():
+        if spec.name in SCHEME_VIEWS:
+            continue
         frame = _read(package, spec.name)
         assert frame.select(spec.primary_key).is_duplicated().sum() == 0, spec.name
         for fk in spec.foreign_keys:

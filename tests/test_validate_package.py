@@ -26,7 +26,7 @@ def test_every_rule_has_a_one_line_description() -> None:
     assert len(RULES) >= 25
     for rule in RULES.values():
         assert rule.description and "\n" not in rule.description
-        assert rule.scope in {"record", "table", "cross", "provenance", "package", "annotations", "migration"}
+        assert rule.scope in {"record", "table", "cross", "scheme", "provenance", "package", "annotations", "migration"}
 
 
 @pytest.mark.parametrize("name", ["datapackage.json", ".", "data/events.parquet", "data/events.jsonl"])

@@ -7,5 +7,5 @@
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.1.0"
-DATASET_VERSION = "1.1.0"
+SCHEMA_VERSION = "2.0.0"
+DATASET_VERSION = "2.0.0"

@@ -360,9 +360,147 @@ def casualty_edited(e: PackageEditor) -> set[Key]:
     return {("cross.casualty_derivation", "casualty_estimates", e.rid("casualty_estimates", row), "low")}
 
 
-def crosswalk_edited(e: PackageEditor) -> set[Key]:
-    row = _edit_row(e, "events", pl.col("plover_event_type").is_not_null(), plover_event_type="REJECT")
-    return {("cross.crosswalk", "events", row["event_id"], "plover_event_type")}
+# --- the scheme views and the claims' attribution (schema 2.0.0) -----------------------------------------
+
+
+def _views_listing(e: PackageEditor, event_id: str) -> set[tuple[str, str]]:
+    """(table, record id) of the acled_events and ucdp_events rows that stand for ``event_id``."""
+    out = set()
+    for table in ("acled_events", "ucdp_events"):
+        for row in e.frame(table).filter(pl.col("event_ids").list.contains(event_id)).iter_rows(named=True):
+            out.add((table, e.rid(table, row)))
+    return out
+
+
+def acled_event_not_occurred(e: PackageEditor) -> set[Key]:
+    """An event ACLED codes is said to be only predicted: ACLED and UCDP code occurrences only."""
+    event_id = _first(e.frame("acled_events"))["event_ids"][0]
+    _edit_row(e, "events", pl.col("event_id") == event_id, factuality="predicted")
+    return {("scheme.occurred", t, rid, "event_ids") for t, rid in _views_listing(e, event_id)}
+
+
+def acled_event_undated(e: PackageEditor) -> set[Key]:
+    """An undated event added to an ACLED event: below ACLED's precision, and its date cannot be derived."""
+    coded = set(e.frame("acled_events").get_column("event_ids").explode().to_list())
+    undated = _first(e.frame("events"), pl.col("date_start").is_null() & ~pl.col("event_id").is_in(list(coded)))
+    row = _first(e.frame("acled_events"))
+    ids = sorted([*row["event_ids"], undated["event_id"]])
+    frame = e.frame("acled_events")
+    e.write("acled_events", frame.with_columns(
+        pl.when(pl.col("acled_event_id") == row["acled_event_id"]).then(pl.lit(ids)).otherwise(pl.col("event_ids"))
+        .alias("event_ids")))  # fmt: skip
+    rid = e.rid("acled_events", row)
+    keys = {
+        ("scheme.precision", "acled_events", rid, "event_ids"),
+        ("cross.scheme_derivation", "acled_events", rid, "event_ids"),
+    }
+    if undated["factuality"] not in ("asserted", "reported"):
+        keys.add(("scheme.occurred", "acled_events", rid, "event_ids"))
+    return keys  # fmt: skip
+
+
+def acled_pair_broken(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "acled_events", pl.col("event_type") == "Riots", sub_event_type="Peaceful protest")
+    return {("scheme.acled_sub_event_type", "acled_events", row["acled_event_id"], "sub_event_type")}
+
+
+def acled_protests_for_riot(e: PackageEditor) -> set[Key]:
+    """A crowd that storms and burns coded as Protests (the old lookup's fault): ACLED says Riots."""
+    row = _edit_row(e, "acled_events", pl.col("inter1") == 5, event_type="Protests", sub_event_type="Peaceful protest")
+    rid = row["acled_event_id"]
+    return {("scheme.acled_peaceful_protest", "acled_events", rid, "event_ids"),
+            ("scheme.acled_demonstrators", "acled_events", rid, "inter1")}  # fmt: skip
+
+
+def acled_inter2_without_actor2(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "acled_events", pl.col("actor2").is_null(), inter2=1)
+    rid = row["acled_event_id"]
+    return {("scheme.acled_actor2", "acled_events", rid, "inter2"),
+            ("cross.scheme_derivation", "acled_events", rid, "interaction")}  # fmt: skip
+
+
+def acled_civilian_targeting_without_civilians(e: PackageEditor) -> set[Key]:
+    where = (pl.col("inter1") != 7) & (pl.col("inter2") != 7)
+    row = _edit_row(e, "acled_events", where, civilian_targeting="Civilian targeting")
+    return {("scheme.acled_civilian_targeting", "acled_events", row["acled_event_id"], "civilian_targeting")}
+
+
+def acled_fatalities_edited(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("acled_events"))
+    _edit_row(e, "acled_events", pl.col("acled_event_id") == row["acled_event_id"], fatalities=row["fatalities"] + 1)
+    return {("cross.scheme_derivation", "acled_events", row["acled_event_id"], "fatalities")}
+
+
+def ucdp_best_above_high(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("ucdp_events"))
+    best = row["high"] + 1
+    unknown = row["deaths_unknown"] + best - row["best"]
+    _edit_row(e, "ucdp_events", pl.col("ucdp_event_id") == row["ucdp_event_id"], best=best, deaths_unknown=unknown)
+    return {("scheme.ucdp_deaths", "ucdp_events", row["ucdp_event_id"], "best")}
+
+
+def plover_mode_of_another_category(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "plover_events", pl.col("event_type") == "PROTEST", mode="arrest")
+    return {("scheme.plover_mode", "plover_events", row["event_id"], "mode")}
+
+
+def plover_denied_without_negation(e: PackageEditor) -> set[Key]:
+    """A PLOVER record of an event the text denies must say so (the negation context)."""
+    listed = set(e.frame("acled_events").get_column("event_ids").explode().to_list())
+    listed |= set(e.frame("ucdp_events").get_column("event_ids").explode().to_list())
+    row = _first(
+        e.frame("plover_events"), ~pl.col("event_id").is_in(list(listed)) & ~pl.col("context").list.contains("negation")
+    )
+    _edit_row(e, "events", pl.col("event_id") == row["event_id"], factuality="denied")
+    return {("scheme.plover_context", "plover_events", row["event_id"], "context")}  # fmt: skip
+
+
+def event_in_two_acled_events(e: PackageEditor) -> set[Key]:
+    """One of our events listed by a second ACLED event: it would be counted twice."""
+    frame = e.frame("acled_events")
+    first = _first(frame)
+    twin = {**first, "acled_event_id": first["acled_event_id"] + "-copy"}
+    e.write("acled_events", pl.concat([frame, pl.DataFrame([twin], schema=frame.schema)]))
+    ids = (first["acled_event_id"], twin["acled_event_id"])
+    return {("scheme.one_row_per_event", "acled_events", rid, "event_ids") for rid in ids}
+
+
+def plover_context_not_in_the_manual(e: PackageEditor) -> set[Key]:
+    row = _first(e.frame("plover_events"))
+    frame = e.frame("plover_events")
+    e.write("plover_events", frame.with_columns(
+        pl.when(pl.col("event_id") == row["event_id"]).then(pl.lit(["rampage"])).otherwise(pl.col("context"))
+        .alias("context")))  # fmt: skip
+    return {("record.json_schema", "plover_events", row["event_id"], "context")}
+
+
+def claim_cue_not_in_evidence(e: PackageEditor) -> set[Key]:
+    row = _edit_row(e, "claims", pl.col("cue").is_not_null(), cue="whispered to nobody")
+    return {("cross.attribution_evidence", "claims", row["claim_id"], "cue")}
+
+
+def contradicted_claim_asserted(e: PackageEditor) -> set[Key]:
+    claim_id = _first(e.frame("claim_relations"), pl.col("relation") == "contradicts")["claim_id"]
+    _edit_row(e, "claims", pl.col("claim_id") == claim_id, factuality="asserted")
+    return {("cross.contradicted_not_asserted", "claims", claim_id, "factuality")}
+
+
+SCHEME_CASES = [
+    Case("acled-event-not-occurred", acled_event_not_occurred),
+    Case("acled-event-undated", acled_event_undated),
+    Case("acled-sub-event-type-of-another-type", acled_pair_broken),
+    Case("acled-protests-for-a-riot", acled_protests_for_riot),
+    Case("acled-inter2-without-actor2", acled_inter2_without_actor2),
+    Case("acled-civilian-targeting-without-civilians", acled_civilian_targeting_without_civilians),
+    Case("acled-fatalities-edited", acled_fatalities_edited),
+    Case("ucdp-best-above-high", ucdp_best_above_high),
+    Case("plover-mode-of-another-category", plover_mode_of_another_category),
+    Case("plover-denied-without-negation", plover_denied_without_negation),
+    Case("event-in-two-acled-events", event_in_two_acled_events),
+    Case("plover-context-not-in-the-manual", plover_context_not_in_the_manual),
+    Case("claim-cue-not-in-evidence", claim_cue_not_in_evidence),
+    Case("contradicted-claim-asserted", contradicted_claim_asserted),
+]
 
 
 def text_hash_edited(e: PackageEditor) -> set[Key]:
@@ -529,7 +667,6 @@ BASE_CASES = [
     Case("unknown-schema-version", unknown_schema_version, exit_code=2),
     Case("event-without-evidence", event_without_evidence),
     Case("casualty-estimates-edited", casualty_edited),
-    Case("crosswalk-edited", crosswalk_edited),
     Case("text-sha256-edited", text_hash_edited),
     Case("descriptor-against-profile", profile_broken, exit_code=2),
     Case("symlink-out-of-package", symlink_out_of_package, exit_code=2),
@@ -543,7 +680,12 @@ BASE_CASES = [
 ]
 
 _SPECS = load_specs(SCHEMA_VERSION)
-CASES = BASE_CASES + fk_cases(_SPECS) + (SENTENCE_CASES if "sentences" in _SPECS else [])
+CASES = (
+    BASE_CASES
+    + fk_cases(_SPECS)
+    + (SENTENCE_CASES if "sentences" in _SPECS else [])
+    + (SCHEME_CASES if "acled_events" in _SPECS else [])
+)
 #: Every case: both record paths (vectorised and jsonschema) see all of them.
 
-__all__ = ["BASE_CASES", "CASES", "SENTENCE_CASES", "Case", "Key", "fk_cases"]
+__all__ = ["BASE_CASES", "CASES", "SCHEME_CASES", "SENTENCE_CASES", "Case", "Key", "fk_cases"]

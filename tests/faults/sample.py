@@ -12,8 +12,9 @@ import polars as pl
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
 from kyrgyz_events.contracts import load_specs
-from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
+from kyrgyz_events.derive import casualty_estimates
 from kyrgyz_events.publish.package import write_package
+from kyrgyz_events.scheme_views import derive_view
 
 HEADER = "Menu | Home | World\n"
 BODY = (
@@ -65,7 +66,6 @@ def _event(
         "location_id": location,
         "parent_event_id": parent,
         "factuality": kw.get("factuality", "asserted"),
-        **crosswalk_columns(etype),
         "note": None,
     }
 
@@ -80,6 +80,7 @@ def _claim(
     hi: int | None,
     qualifier: str | None,
     factuality: str = "reported",
+    cue: str | None = "said",
 ) -> dict[str, Any]:
     return {
         "claim_id": cid,
@@ -89,7 +90,7 @@ def _claim(
         "reported_via_actor_id": None,
         "claim_type": "quantity" if kind else "occurrence",
         "statement": statement,
-        "cue": "said",
+        "cue": cue,
         "factuality": factuality,
         "quantity_kind": kind,
         "value_min": lo,
@@ -144,7 +145,7 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
                 "actor_id": "act-health-ministry",
                 "name": "the health ministry",
                 "actor_type": "government_body",
-                "aliases": [],
+                "aliases": ["The health ministry"],
                 "description": None,
                 "country_code": "KG",
                 "wikidata_id": None,
@@ -276,6 +277,7 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
                 101,
                 None,
                 "more_than",
+                cue="spoke of",
             ),
             _claim("clm-we-won", "evt-uprising", "act-ilkhom-ivanov", "we won", None, None, None, None),
             _claim(
@@ -288,6 +290,7 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
                 10000,
                 "range",
                 factuality="asserted",
+                cue=None,
             ),
         ],
         "claim_relations": [
@@ -312,9 +315,13 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
             _evidence("evd-storming", "events", "evt-storming", "stormed the government building in Bishkek"),
             _evidence("evd-flight", "events", "evt-flight", "the president fled the capital"),
             _evidence("evd-shooting", "events", "evt-shooting", "Riot police fired on the crowd"),
-            _evidence("evd-ministry-40", "claims", "clm-ministry-40-killed", "40 people were killed"),
-            _evidence("evd-opposition-100", "claims", "clm-opposition-over-100", "over 100 dead"),
-            _evidence("evd-we-won", "claims", "clm-we-won", "«we won»"),
+            _evidence(
+                "evd-ministry-40", "claims", "clm-ministry-40-killed", "The health ministry said 40 people were killed"
+            ),
+            _evidence(
+                "evd-opposition-100", "claims", "clm-opposition-over-100", "opposition leaders spoke of over 100 dead"
+            ),
+            _evidence("evd-we-won", "claims", "clm-we-won", "Ilkhom Ivanov, a protester, said «we won»"),
             _evidence("evd-crowd-size", "claims", "clm-crowd-size", "Between 5,000 and 10,000 people"),
         ],
     }
@@ -323,7 +330,37 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
     rows["casualty_estimates"] = casualty_estimates(claims).to_dicts()
     if "sentences" in load_specs(SCHEMA_VERSION):
         _add_sentences(rows)
+    if "acled_events" in load_specs(SCHEMA_VERSION):
+        _add_scheme_views(rows)
     return rows
+
+
+def _add_scheme_views(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """One row of each scheme view (schema 2.0.0+), its derived columns filled by the project's code."""
+    doc = {"document_id": "doc-sample", "note": None}
+    annotated = {
+        "acled_events": [
+            {**doc, "acled_event_id": "acl-bishkek-storming", "event_ids": ["evt-storming"], "event_type": "Riots",
+             "sub_event_type": "Violent demonstration", "actor1": "Rioters (Kyrgyzstan)", "assoc_actor_1": None,
+             "inter1": 5, "actor2": None, "assoc_actor_2": None, "inter2": 0, "civilian_targeting": None,
+             "notes": "Protesters stormed the government building in Bishkek."},
+        ],
+        "ucdp_events": [
+            {**doc, "ucdp_event_id": "ucd-uprising", "event_ids": ["evt-uprising"], "type_of_violence": 3,
+             "side_a": "Government of Kyrgyzstan", "side_b": "Civilians", "event_clarity": 2, "deaths_a": 0,
+             "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": 40, "best": 40},
+        ],
+        "plover_events": [
+            {**doc, "event_id": "evt-storming", "event_type": "PROTEST", "mode": "riot", "context": []},
+            {**doc, "event_id": "evt-flight", "event_type": "RETREAT", "mode": None, "context": []},
+            {**doc, "event_id": "evt-shooting", "event_type": "ASSAULT", "mode": "firearms", "context": []},
+        ],
+    }  # fmt: skip
+    for table, entries in annotated.items():
+        rows[table] = []
+        for row, problem in derive_view(table, entries, rows):
+            assert problem is None, problem
+            rows[table].append(row)
 
 
 def _add_sentences(rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -1,12 +1,11 @@
 """Compile ``dataset/annotations/*.yaml`` into rows of every table, collecting every problem as a finding.
 
 Annotators write quotes, never offsets; this module finds the offsets, fills derived columns (text hash,
-crosswalk categories, casualty estimates), and validates each record with its pydantic model.
+casualty estimates, the scheme views' derived columns), and validates each record with its pydantic model.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector,
 from kyrgyz_events.annotations.coverage import check_coverage, sentence_of, sentence_rows
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import load_spec
-from kyrgyz_events.derive import casualty_estimates, crosswalk_columns
+from kyrgyz_events.derive import casualty_estimates
 from kyrgyz_events.findings import Finding
 from kyrgyz_events.findings import record_id as findings_record_id
 from kyrgyz_events.models import TABLES, TableModel
@@ -27,6 +26,12 @@ from kyrgyz_events.package_io.confine import Outside, confine
 from kyrgyz_events.package_io.conform import to_arrow
 from kyrgyz_events.package_io.limits import MAX_SOURCE_BYTES, LimitExceeded, check_size
 from kyrgyz_events.rules import finding
+from kyrgyz_events.scheme_views import DERIVED_COLUMNS, derive_view
+
+#: The scheme views, each annotated in ``<table>.yaml``; ``not_coded.yaml`` says why the other events are not.
+SCHEME_VIEWS = ("acled_events", "ucdp_events", "plover_events")
+#: The key of each scheme in not_coded.yaml.
+SCHEME_OF = {"acled_events": "acled", "ucdp_events": "ucdp", "plover_events": "plover"}
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -35,7 +40,7 @@ NESTED = ("evidence", "actors")
 #: Columns the build fills; an annotator who writes one gets a finding.
 DERIVED = {
     "documents": ("text", "text_sha256", "body_start", "body_end"),
-    "events": ("acled_event_type", "acled_sub_event_type", "plover_event_type"),
+    **{view: DERIVED_COLUMNS[view] for view in SCHEME_VIEWS},
     "evidence": ("sentence_id",),
 }
 
@@ -53,6 +58,7 @@ class _Compiler:
         self.text = ""
         self.body = (0, 0)
         self.document_id = ""
+        self.not_coded: dict[str, dict[str, str]] = {}
 
     def find(self, rule: str, message: str, file: str, table: str | None = None, **kw: Any) -> None:
         self.findings.append(finding(rule, message, table=table, file=f"annotations/{file}", **kw))
@@ -165,11 +171,7 @@ class _Compiler:
             row = {k: v for k, v in entry.items() if k not in NESTED}
             if "document_id" in TABLES[table].model_fields:
                 row.setdefault("document_id", self.document_id)
-            derived: dict[str, Any] = {}
-            if table == "events" and "event_type" in row:
-                with contextlib.suppress(ValueError):  # the model reports an unknown event_type
-                    derived = crosswalk_columns(str(row["event_type"]))
-            record = self.validated(table, file, row, derived)
+            record = self.validated(table, file, row)
             rid = record_id(table, row)
             if table == "events":
                 for i, link in enumerate(self.listed(entry, "actors", file, table, rid), 1):
@@ -258,6 +260,52 @@ class _Compiler:
             if record is not None:
                 self.rows[table].append(record)
 
+    def schemes(self) -> None:
+        """The scheme views: annotated rows with their derived columns; every event coded or not_coded."""
+        not_coded = self.load("not_coded.yaml", dict) or {}
+        for table in SCHEME_VIEWS:
+            file = f"{table}.yaml"
+            entries = [e for e in (self.load(file, list) or []) if isinstance(e, dict)]
+            annotated = [{"document_id": self.document_id, **entry} for entry in entries]
+            for row, problem in derive_view(table, annotated, self.rows):
+                if problem is not None:
+                    self.find("cross.scheme_derivation", str(problem), file, table,
+                              record_id=record_id(table, row), field=problem.column)  # fmt: skip
+                    continue
+                entry = {k: v for k, v in row.items() if k not in DERIVED_COLUMNS[table]}
+                derived = {k: row[k] for k in DERIVED_COLUMNS[table]}
+                typed = next((e for e in annotated if record_id(table, e) == record_id(table, row)), {})
+                entry.update({k: typed[k] for k in DERIVED_COLUMNS[table] if k in typed})  # reported as typed
+                record = self.validated(table, file, entry, derived)
+                if record is not None:
+                    self.rows[table].append(record)
+            self.decided(table, entries, not_coded.get(SCHEME_OF[table]))
+
+    def decided(self, table: str, entries: list[dict[str, Any]], not_coded: Any) -> None:
+        """annotations.scheme_decided: each event is coded in ``table`` or listed, with a reason, as not."""
+        file, scheme = "not_coded.yaml", SCHEME_OF[table]
+        coded: set[str] = set()
+        for entry in entries:
+            ids = entry.get("event_ids", [entry.get("event_id")])
+            coded.update(str(i) for i in ids or [] if i is not None)
+        reasons = {}
+        for item in not_coded if isinstance(not_coded, list) else []:
+            if isinstance(item, dict) and item.get("event_id") and item.get("reason"):
+                reasons[str(item["event_id"])] = item["reason"]
+            else:
+                self.find("annotations.scheme_decided", f"{scheme}: an entry needs event_id and reason: {item!r}",
+                          file, table, value=item)  # fmt: skip
+        for event in self.rows["events"]:
+            eid = str(event["event_id"])
+            if eid in coded and eid in reasons:
+                self.find("annotations.scheme_decided", f"{scheme}: the event is both coded and not coded",
+                          file, table, record_id=eid, field="event_ids")  # fmt: skip
+            elif eid not in coded and eid not in reasons:
+                self.find("annotations.scheme_decided",
+                          f"{scheme}: the event is neither coded in {table}.yaml nor listed with a reason",
+                          file, table, record_id=eid, field="event_ids")  # fmt: skip
+        self.not_coded[scheme] = reasons
+
     def sentences(self, coverage: list[dict[str, Any]]) -> None:
         """The sentences table from the coverage review, and each evidence span's sentence."""
         for row in sentence_rows(coverage, self.rows["documents"][0]):
@@ -272,7 +320,7 @@ class _Compiler:
 
     def derive(self) -> None:
         claims = to_arrow(load_spec(SCHEMA_VERSION, "claims"), self.rows["claims"], DATASET_VERSION)
-        estimates = casualty_estimates(pl.from_arrow(claims))  # type: ignore[arg-type]
+        estimates = casualty_estimates(pl.from_arrow(claims), SCHEMA_VERSION)  # type: ignore[arg-type]
         self.rows["casualty_estimates"] = estimates.to_dicts()
 
 
@@ -293,6 +341,7 @@ def compile_annotations(root: Path) -> tuple[Rows, list[Finding]]:
     c.links("actor_relations.yaml", "actor_relations")
     c.links("claim_relations.yaml", "claim_relations")
     c.derive()
+    c.schemes()
     coverage = c.load("coverage.yaml", list)
     if coverage is not None:
         problems = check_coverage(coverage, c.text, c.body, c.rows)

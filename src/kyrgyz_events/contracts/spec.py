@@ -35,6 +35,7 @@ class Column:
     item_min_length: int | None = None
     item_max_length: int | None = None
     item_pattern: str | None = None
+    item_enum: tuple[str, ...] | None = None  # for lists of a vocabulary's values (2.0.0: plover_events.context)
     min_items: int | None = None
     provenance: str = "annotated"  # annotated | external | derived
 
@@ -87,7 +88,9 @@ def column_from_json_schema(name: str, prop: dict[str, Any]) -> Column:
         nullable=nullable,
         description=prop.get("description", ""),
         enum=tuple(value["enum"]) if "enum" in value else None,
-        enum_descriptions=prop.get("x-enumDescriptions", value.get("x-enumDescriptions", {})),
+        enum_descriptions=prop.get(
+            "x-enumDescriptions", value.get("x-enumDescriptions", (items or {}).get("x-enumDescriptions", {}))
+        ),
         pattern=value.get("pattern"),
         minimum=value.get("minimum"),
         maximum=value.get("maximum"),
@@ -97,6 +100,7 @@ def column_from_json_schema(name: str, prop: dict[str, Any]) -> Column:
         item_min_length=items.get("minLength"),
         item_max_length=items.get("maxLength"),
         item_pattern=items.get("pattern"),
+        item_enum=tuple(items["enum"]) if "enum" in items else None,
         min_items=value.get("minItems"),
         provenance=prop.get("x-provenance", "annotated"),
     )

@@ -288,3 +288,27 @@ def migrate_package(
         if report.valid:
             publish(staging, out)
     return result
+
+
+@REGISTRY.register("1.1.0", "2.0.0")
+def scheme_views_and_stated_figures(tables: Tables) -> Tables:
+    """1.1.0 -> 2.0.0: the events' looked-up ACLED and PLOVER columns are dropped (their codes broke the
+    schemes' rules; code the new views instead, which start empty), casualty_estimates is derived again
+    (figures as stated, ``approximate``), and a claim in a contradicts or denies relation that was
+    ``asserted`` becomes ``disputed`` (2.0.0: a contradicted claim is not asserted). What no migration can
+    do is quote a claim's source and cue: ``cross.attribution_evidence`` names each claim to re-annotate."""
+    from kyrgyz_events.derive import casualty_estimates
+
+    out = dict(tables)
+    out["events"] = tables["events"].drop(["acled_event_type", "acled_sub_event_type", "plover_event_type"])
+    relations = tables["claim_relations"].filter(pl.col("relation").is_in(["contradicts", "denies"]))
+    opposed = pl.concat([relations.get_column("claim_id"), relations.get_column("related_claim_id")]).unique()
+    claims = tables["claims"].with_columns(
+        pl.when(pl.col("claim_id").is_in(opposed.implode()) & (pl.col("factuality") == "asserted"))
+        .then(pl.lit("disputed"))
+        .otherwise(pl.col("factuality"))
+        .alias("factuality")
+    )
+    out["claims"] = claims
+    out["casualty_estimates"] = casualty_estimates(claims, "2.0.0")
+    return out

@@ -1,41 +1,59 @@
-"""The crosswalk page: our event types and precision codes against ACLED, UCDP GED and PLOVER."""
+"""The crosswalk page: the ACLED, UCDP GED and PLOVER views, generated from their models, the precision
+codes (``kyrgyz_events.scheme_views``) and the scheme rules (``kyrgyz_events.rules.scheme``)."""
 
 from __future__ import annotations
 
-from kyrgyz_events.models.crosswalk import EVENT_TYPE_CROSSWALK
+from kyrgyz_events.models.scheme_tables import SCHEME_TABLES
+from kyrgyz_events.scheme_views import (
+    ACLED_GEO_PRECISION,
+    ACLED_TIME_PRECISION,
+    DERIVED_COLUMNS,
+    PLOVER_GEO_PRECISION,
+    UCDP_DATE_PREC,
+    UCDP_WHERE_PREC,
+)
 
-# Precision levels: ours -> (ACLED, UCDP GED, PLOVER). The codes are those of each reference's codebook.
-DATE_PRECISION = {
-    "day": ("time_precision 1", "date_prec 1", "day"),
-    "days": ("time_precision 2", "date_prec 2", "day range"),
-    "week": ("time_precision 2", "date_prec 2", "week"),
-    "month": ("time_precision 3", "date_prec 3", "month"),
-    "year": ("not coded", "date_prec 5", "year"),
-    "unknown": ("not coded", "not coded", "not coded"),
-}
-GEO_PRECISION = {
-    "site": ("geo_precision 1", "where_prec 1", "resolution 5 (sub-city)"),
-    "settlement": ("geo_precision 1", "where_prec 2", "resolution 4 (city)"),
-    "subregion": ("geo_precision 2", "where_prec 3", "resolution 3"),
-    "region": ("geo_precision 3", "where_prec 4", "resolution 2 (region)"),
-    "country": ("not coded", "where_prec 6", "resolution 1 (country)"),
-}
+_DATES = ("day", "days", "week", "month", "year", "unknown")
+_PLACES = ("site", "settlement", "subregion", "region", "country")
+
+
+def _code(codes: dict[str, int], key: str) -> str:
+    return str(codes[key]) if key in codes else "not coded"
 
 
 def crosswalk_markdown(banner: str) -> str:
-    out = ["# Crosswalk to ACLED, UCDP GED and PLOVER", "", f"<!-- {banner} -->", ""]
+    from kyrgyz_events.rules import RULES
+
+    out = ["# The article in ACLED, UCDP GED and PLOVER terms", "", f"<!-- {banner} -->", ""]
     out += [
-        "The build fills `events.acled_event_type`, `acled_sub_event_type` and `plover_event_type` from "
-        "`event_type` with this table (`src/kyrgyz_events/models/crosswalk.py`). A dash means the reference "
-        "has no category for it.",
+        "Since schema 2.0.0 the scheme codes are not a lookup from `event_type`: a coder judges, per event, "
+        "whether and how each scheme codes it, from the text and the scheme's own codebook, and a second, "
+        "independent coder's disagreements are adjudicated (`dataset/review/`). The package publishes each "
+        "scheme's own view of the article as a table: `acled_events` (ACLED Codebook; several of our events "
+        "merge into one ACLED event, listed in `event_ids`), `ucdp_events` (UCDP GED Codebook; low and high "
+        "from the attributed claims) and `plover_events` (PLOVER manual, draft 0.8; one record per coded event, "
+        "its JSON fields as columns). An event a scheme does not code has no row there; the data card lists "
+        "why, event by event.",
         "",
-        "| event_type | ACLED event type | ACLED sub-event type | PLOVER event type |",
-        "|---|---|---|---|",
     ]
-    for et, (a, s, p) in EVENT_TYPE_CROSSWALK.items():
-        out.append(f"| `{et.value}` | {a.value if a else '–'} | {s.value if s else '–'} | {p.value if p else '–'} |")
-    out += ["", "## Date precision", "", "| date_precision | ACLED | UCDP GED | PLOVER |", "|---|---|---|---|"]
-    out += [f"| `{k}` | {a} | {u} | {p} |" for k, (a, u, p) in DATE_PRECISION.items()]
-    out += ["", "## Geographic precision", "", "| geo_precision | ACLED | UCDP GED | PLOVER |", "|---|---|---|---|"]
-    out += [f"| `{k}` | {a} | {u} | {p} |" for k, (a, u, p) in GEO_PRECISION.items()]
+    for model in SCHEME_TABLES:
+        derived = set(DERIVED_COLUMNS[model.table])
+        out += [f"## `{model.table}`", "", " ".join((model.__doc__ or "").split()), ""]
+        out += ["| column | filled by | meaning |", "|---|---|---|"]
+        for name, field in model.model_fields.items():
+            how = "build (derived)" if name in derived else "coder (annotated)"
+            text = (field.description or "").replace("|", "\\|").replace("\n", " ")
+            out.append(f"| `{name}` | {how} | {text} |")
+        out.append("")
+    out += ["## The rules a coding keeps", "", "Checked by `kyrgyz-events validate` on every package:", ""]
+    out += [f"- `{r.name}`: {r.description}" for r in RULES.values() if r.scope == "scheme"]
+    out += [f"- `{RULES['cross.scheme_derivation'].name}`: {RULES['cross.scheme_derivation'].description}", ""]
+    out += ["## Date precision", "", "| date_precision | ACLED time_precision | UCDP date_prec |", "|---|---|---|"]
+    out += [f"| `{k}` | {_code(ACLED_TIME_PRECISION, k)} | {_code(UCDP_DATE_PREC, k)} |" for k in _DATES]
+    out += ["", "## Geographic precision", ""]
+    out += ["| geo_precision | ACLED geo_precision | UCDP where_prec | PLOVER geo precision |", "|---|---|---|---|"]
+    out += [
+        f"| `{k}` | {_code(ACLED_GEO_PRECISION, k)} | {_code(UCDP_WHERE_PREC, k)} | {_code(PLOVER_GEO_PRECISION, k)} |"
+        for k in _PLACES
+    ]
     return "\n".join(out) + "\n"

@@ -17,6 +17,8 @@ def _constraints(c: Column) -> str:
     parts = []
     if c.enum is not None:
         parts.append("enum (below)")
+    if c.item_enum is not None:
+        parts.append("each item: enum (below)")
     if c.pattern:
         parts.append(f"pattern `{c.pattern}`")
     if c.minimum is not None:
@@ -68,17 +70,19 @@ def reference_markdown(schemas: dict[str, dict[str, Any]], banner: str) -> str:
             out.append(
                 f"| `{c.name}` | {_type(c)} | {_cell(_constraints(c))} | {c.provenance} | {_cell(c.description)} |"
             )
-            if c.enum is not None:
+            if c.enum is not None or c.item_enum is not None:
                 enums.setdefault((s.name, c.name), c)
     out += ["", "## Vocabularies", ""]
     seen: set[tuple[str, ...]] = set()
     for (table, name), c in enums.items():
-        assert c.enum is not None
-        if c.enum in seen:
+        values = c.enum if c.enum is not None else c.item_enum
+        assert values is not None
+        if values in seen:
             out += [f"`{table}.{name}`: same values as above.", ""]
             continue
-        seen.add(c.enum)
-        out += [f"### `{table}.{name}`", "", "| value | definition |", "|---|---|"]
-        out += [f"| `{v}` | {_cell(c.enum_descriptions.get(v, ''))} |" for v in c.enum]
+        seen.add(values)
+        each = " (each item)" if c.enum is None else ""
+        out += [f"### `{table}.{name}`{each}", "", "| value | definition |", "|---|---|"]
+        out += [f"| `{v}` | {_cell(c.enum_descriptions.get(v, ''))} |" for v in values]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

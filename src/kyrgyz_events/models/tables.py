@@ -17,8 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from kyrgyz_events.models.vocab import (
-    AcledEventType,
-    AcledSubEventType,
     ActorRelationType,
     ActorRole,
     ActorType,
@@ -30,7 +28,6 @@ from kyrgyz_events.models.vocab import (
     Factuality,
     GeoPrecision,
     LocationType,
-    PloverEventType,
     QuantityKind,
     RecordTable,
     SentencePart,
@@ -224,16 +221,6 @@ class Event(TableModel):
     location_id: str | None = _ref("loc", "place where the event happened", optional=True)
     parent_event_id: str | None = _ref("evt", "episode or larger event this one is part of", optional=True)
     factuality: Factuality = Field(description=Factuality.__doc__)
-    acled_event_type: AcledEventType | None = Field(
-        description="ACLED event type, from event_type by the crosswalk; empty where ACLED has none.",
-        json_schema_extra=DERIVED,
-    )
-    acled_sub_event_type: AcledSubEventType | None = Field(
-        description="ACLED sub-event type, from event_type by the crosswalk.", json_schema_extra=DERIVED
-    )
-    plover_event_type: PloverEventType | None = Field(
-        description="PLOVER event type, from event_type by the crosswalk.", json_schema_extra=DERIVED
-    )
     note: str | None = NOTE
 
 
@@ -360,10 +347,24 @@ class CasualtyEstimate(TableModel):
 
     event_id: str = _ref("evt", "event")
     quantity_kind: QuantityKind = Field(description="killed or wounded.")
-    low: int | None = Field(ge=0, description="Lowest figure any claim states.", json_schema_extra=DERIVED)
-    high: int | None = Field(ge=0, description="Highest figure any claim states.", json_schema_extra=DERIVED)
+    low: int | None = Field(
+        ge=0,
+        description='Lowest figure any claim states, as stated ("over 100" states 100; its value_min is 101).',
+        json_schema_extra=DERIVED,
+    )
+    high: int | None = Field(
+        ge=0,
+        description="Highest figure any claim states, as stated: never a figure no claim gives (2.0.0; under "
+        '1.x the highest bound, so 101 for "over 100").',
+        json_schema_extra=DERIVED,
+    )
     high_unbounded: bool = Field(
-        description='True when some claim gives no upper bound ("over 100"): the range is open above.',
+        description='True when some claim gives no upper bound ("over 100"): the range is open above high.',
+        json_schema_extra=DERIVED,
+    )
+    approximate: bool = Field(
+        description='True when a claim whose figure is low or high qualifies it as approximate ("around 400"). '
+        "Added in 2.0.0.",
         json_schema_extra=DERIVED,
     )
     claim_ids: list[Annotated[str, Field(pattern=rf"^clm-{SLUG}$", max_length=96)]] = Field(
@@ -371,19 +372,17 @@ class CasualtyEstimate(TableModel):
     )
 
 
-TABLES: dict[str, type[TableModel]] = {
-    m.table: m
-    for m in (
-        Document,
-        Sentence,
-        Actor,
-        Location,
-        Event,
-        ActorRelation,
-        EventActor,
-        Claim,
-        ClaimRelation,
-        Evidence,
-        CasualtyEstimate,
-    )
-}
+#: The core tables, in publishing order (``kyrgyz_events.models.TABLES`` adds the scheme views after them).
+CORE_TABLES: tuple[type[TableModel], ...] = (
+    Document,
+    Sentence,
+    Actor,
+    Location,
+    Event,
+    ActorRelation,
+    EventActor,
+    Claim,
+    ClaimRelation,
+    Evidence,
+    CasualtyEstimate,
+)

@@ -32,7 +32,7 @@ class DocEnum(str, Enum):
     def __get_pydantic_json_schema__(cls, core_schema: cs.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         schema = handler(core_schema)
         schema = handler.resolve_ref_schema(schema)
-        schema["description"] = (cls.__doc__ or "").strip()
+        schema["description"] = " ".join((cls.__doc__ or "").split())
         schema["x-enumDescriptions"] = {m.value: m.definition for m in cls}
         return schema
 
@@ -133,6 +133,10 @@ class Factuality(DocEnum):
     DENIED = "denied", "A source says it did not happen or is not true."
     PROBABLE = "probable", 'Presented as likely ("appears to have been", "apparently").'
     POSSIBLE = "possible", 'Presented as uncertain or unknown ("it was unclear whether").'
+    UNLIKELY = (
+        "unlikely",
+        'Presented as probably not so ("is unlikely to", "few believe"): FactBank\'s PR-. Added in 2.0.0.',
+    )
     PREDICTED = "predicted", "Expected, promised or declared for the future; not yet happened."
     DEMANDED = "demanded", "Called for, urged or demanded; not yet happened."
     UNKNOWN = "unknown", "The text gives no basis to judge."
@@ -209,7 +213,7 @@ class RecordTable(DocEnum):
 
 
 class EventType(DocEnum):
-    """What happened, in this project's own terms; mapped onto ACLED and PLOVER in crosswalk.py."""
+    """What happened, in this project's own terms (the schemes' codes are judged per event: scheme_tables.py)."""
 
     EPISODE = "episode", "A whole episode of unrest that groups the sub-events that belong to it."
     PROTEST = "protest", "A demonstration or gathering of protest without reported violence by protesters."
@@ -240,68 +244,6 @@ class EventType(DocEnum):
     APPOINTMENT = "appointment", "Giving someone powers or putting them in charge."
     ECONOMIC_MEASURE = "economic_measure", "A price rise, a fund's creation or other economic decision."
     OTHER = "other", "None of the above; the summary says what."
-
-
-class AcledEventType(DocEnum):
-    """ACLED's event type (ACLED codebook)."""
-
-    BATTLES = "Battles", "Violent interaction between two organised armed groups."
-    EXPLOSIONS = "Explosions/Remote violence", "Violence by explosives or remote means."
-    VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians", "Violence by an organised group against unarmed people."
-    PROTESTS = "Protests", "A public demonstration by non-violent participants."
-    RIOTS = "Riots", "Violent events by demonstrators or mobs."
-    STRATEGIC_DEVELOPMENTS = "Strategic developments", "Non-violent but significant developments."
-
-
-class AcledSubEventType(DocEnum):
-    """ACLED's sub-event type (the 25 of the ACLED codebook)."""
-
-    ARMED_CLASH = "Armed clash", "Battles: armed, organised groups fight."
-    GOVERNMENT_REGAINS_TERRITORY = "Government regains territory", "Battles: state forces retake territory."
-    NON_STATE_OVERTAKES_TERRITORY = "Non-state actor overtakes territory", "Battles: a non-state group takes territory."
-    CHEMICAL_WEAPON = "Chemical weapon", "Explosions/Remote violence: chemical weapons used."
-    AIR_DRONE_STRIKE = "Air/drone strike", "Explosions/Remote violence: air or drone strike."
-    SUICIDE_BOMB = "Suicide bomb", "Explosions/Remote violence: suicide bombing."
-    SHELLING = "Shelling/artillery/missile attack", "Explosions/Remote violence: shelling, artillery or missiles."
-    REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED", "Explosions/Remote violence: remote explosive, landmine, IED."
-    GRENADE = "Grenade", "Explosions/Remote violence: grenade."
-    SEXUAL_VIOLENCE = "Sexual violence", "Violence against civilians: sexual violence."
-    ATTACK = "Attack", "Violence against civilians: an attack on unarmed people."
-    ABDUCTION = "Abduction/forced disappearance", "Violence against civilians: abduction or forced disappearance."
-    PEACEFUL_PROTEST = "Peaceful protest", "Protests: no violence, no intervention."
-    PROTEST_WITH_INTERVENTION = "Protest with intervention", "Protests: peaceful protest met by force short of lethal."
-    EXCESSIVE_FORCE = "Excessive force against protesters", "Protests: lethal or severe force against protesters."
-    VIOLENT_DEMONSTRATION = "Violent demonstration", "Riots: demonstrators engage in violence or destruction."
-    MOB_VIOLENCE = "Mob violence", "Riots: a mob attacks people or property."
-    AGREEMENT = "Agreement", "Strategic developments: an agreement between actors."
-    ARRESTS = "Arrests", "Strategic developments: arrests of significant figures."
-    CHANGE_TO_GROUP = "Change to group/activity", "Strategic developments: a change to a group or its activity."
-    DISRUPTED_WEAPONS_USE = "Disrupted weapons use", "Strategic developments: weapons use prevented."
-    HEADQUARTERS_ESTABLISHED = "Headquarters or base established", "Strategic developments: a base set up."
-    LOOTING = "Looting/property destruction", "Strategic developments: looting or destruction of property."
-    NON_VIOLENT_TRANSFER = "Non-violent transfer of territory", "Strategic developments: territory changes hands."
-    OTHER = "Other", "Strategic developments: other significant development."
-
-
-class PloverEventType(DocEnum):
-    """PLOVER's event type (the 16 of the PLOVER ontology)."""
-
-    AGREE = "AGREE", "Agree to, or sign, an agreement."
-    CONSULT = "CONSULT", "Meet, visit or consult."
-    SUPPORT = "SUPPORT", "Express support or praise."
-    CONCEDE = "CONCEDE", "Concede: release, resign, ease restrictions."
-    COOPERATE = "COOPERATE", "Cooperate materially or politically."
-    AID = "AID", "Give aid."
-    RETREAT = "RETREAT", "Withdraw or flee."
-    REQUEST = "REQUEST", "Ask, appeal or call for something."
-    ACCUSE = "ACCUSE", "Accuse, criticise or complain."
-    REJECT = "REJECT", "Reject or refuse."
-    THREATEN = "THREATEN", "Threaten."
-    PROTEST = "PROTEST", "Protest: demonstration, riot, strike, obstruct, vandalise."
-    SANCTION = "SANCTION", "Impose sanctions or break relations."
-    MOBILIZE = "MOBILIZE", "Mobilise forces or raise alert."
-    COERCE = "COERCE", "Coerce: arrest, seize, restrict, impose curfew."
-    ASSAULT = "ASSAULT", "Use violence: beat, abduct, shoot, kill."
 
 
 def _country_codes() -> type[DocEnum]:

@@ -14,8 +14,9 @@ from kyrgyz_events.package_io.limits import MAX_DESCRIPTOR_BYTES, LimitExceeded,
 DESCRIPTOR = "datapackage.json"
 #: The descriptor's list of every published file that is not a resource (croissant.json, the card, …).
 FILES_KEY = "x-files"
-#: Keys that describe the table files rather than the package: rewritten whenever the files are written.
-FILE_KEYS = frozenset({"$schema", "resources", "x-schemaVersion"})
+#: Keys that describe the files rather than the package (the tables, and the other files listed): rewritten
+#: whenever the files are written.
+FILE_KEYS = frozenset({"$schema", "resources", FILES_KEY, "x-schemaVersion"})
 
 #: Why a descriptor cannot be used: its path leaves the folder, it is missing, it is beyond a documented
 #: limit, it holds a duplicate key, or it is not readable as one JSON object.

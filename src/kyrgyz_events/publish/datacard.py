@@ -3,7 +3,10 @@
 The card's prose is hand-written in ``dataset/card.template.md``; the build fills its placeholders:
 ``{{hf_header}}`` (Hugging Face YAML front matter), ``{{versions}}``, ``{{counts}}`` (rows per table) and
 ``{{coverage}}`` (every body sentence with the records it gave rise to, from annotations/coverage.yaml),
-``{{numbers}}``, ``{{actors}}`` and ``{{places}}`` (each with its first source quote).
+``{{numbers}}``, ``{{actors}}`` and ``{{places}}`` (each with its first source quote), ``{{schemes}}``
+(each event in the ACLED, UCDP and PLOVER views, or why a scheme does not code it, from
+annotations/not_coded.yaml) and ``{{agreement}}`` (the two independent codings' agreement before
+adjudication, ``dataset/review/agreement.md``, written by ``scripts/scheme_agreement.py``).
 """
 
 from __future__ import annotations
@@ -73,6 +76,55 @@ def lookup_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return {"{{numbers}}": "\n".join(numbers), "{{actors}}": "\n".join(actors), "{{places}}": "\n".join(places)}
 
 
+AGREEMENT = Path("review") / "agreement.md"
+
+
+def agreement_table(root: Path) -> str:
+    """The second-coding agreement table of the dataset folder, or a sentence saying there is none."""
+    path = root / AGREEMENT
+    if not path.is_file():
+        return f"(This dataset folder has no `{AGREEMENT.as_posix()}`: no second coding was measured.)"
+    return path.read_text(encoding="utf-8").rstrip("\n")
+
+
+def _first_sentence(text: str, limit: int = 180) -> str:
+    text = " ".join(text.split())
+    cut = text.find(". ")
+    text = text[: cut + 1] if 0 < cut < limit else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def schemes_table(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
+    """Every event with its code in each scheme's view, or the first sentence of why it has none."""
+    not_coded, _ = read_yaml(root / "annotations" / "not_coded.yaml", dict)
+    reasons = {
+        scheme: {str(i["event_id"]): str(i["reason"]) for i in (not_coded or {}).get(scheme) or []}
+        for scheme in ("acled", "ucdp", "plover")
+    }
+    acled = {e: r for r in rows["acled_events"] for e in r["event_ids"]}
+    ucdp = {e: r for r in rows["ucdp_events"] for e in r["event_ids"]}
+    plover = {str(r["event_id"]): r for r in rows["plover_events"]}
+    lines = ["| event | factuality | ACLED | UCDP GED | PLOVER |", "|---|---|---|---|---|"]
+    for ev in rows["events"]:
+        eid = str(ev["event_id"])
+
+        def why(scheme: str, eid: str = eid) -> str:
+            return f"not coded: {_cell(_first_sentence(reasons[scheme].get(eid, '')))}"
+
+        a, u = acled.get(eid), ucdp.get(eid)
+        a_code = f"{a['event_type']} / {a['sub_event_type']} (`{a['acled_event_id']}`)" if a else why("acled")
+        u_code = f"type {u['type_of_violence']}, best {u['best']} (`{u['ucdp_event_id']}`)" if u else why("ucdp")
+        p = plover.get(eid)
+        if p is not None:
+            mode = f" / {p['mode']}" if p["mode"] else ""
+            context = f" [{', '.join(p['context'])}]" if p["context"] else ""
+            pl_code = f"{p['event_type']}{mode}{context}"
+        else:
+            pl_code = why("plover")
+        lines.append(f"| `{eid}` | {ev['factuality']} | {a_code} | {u_code} | {pl_code} |")
+    return "\n".join(lines)
+
+
 def counts_table(counts: Mapping[str, int], specs: Mapping[str, TableSpec] | None = None) -> str:
     """A Markdown table of rows per table (and each table's description when ``specs`` is given)."""
     lines = ["| Table | Rows | Description |", "|---|---:|---|"] if specs else ["| Table | Rows |", "|---|---:|"]
@@ -93,6 +145,8 @@ def render_card(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
         "{{versions}}": versions,
         "{{counts}}": counts_table({t: len(r) for t, r in rows.items()}).rstrip("\n"),
         "{{coverage}}": coverage_table(root),
+        "{{schemes}}": schemes_table(root, rows) if "acled_events" in rows else "",
+        "{{agreement}}": agreement_table(root),
         **lookup_tables(rows),
     }
     for key, value in fills.items():

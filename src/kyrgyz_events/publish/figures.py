@@ -16,6 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from kyrgyz_events.ranges import estimate_text
 from kyrgyz_events.view.data import Row, ViewData, gather
 
 FIGURES = ("timeline.svg", "casualty_claims.svg")
@@ -208,11 +209,7 @@ def casualty_svg(data: ViewData) -> bytes:
                 bool(est["high_unbounded"]),
                 "#333333",
             )
-            if est["high_unbounded"]:
-                bound = f"{est['low']} or more"
-            else:
-                bound = str(est["low"]) if est["low"] == est["high"] else f"{est['low']}–{est['high']}"
-            labels.append(f"derived estimate: {bound}")
+            labels.append(f"derived estimate: {estimate_text(est)}")
             ax.set_yticks(range(n + 1), labels)
             ax.get_yticklabels()[-1].set_fontweight("bold")
             ax.set_ylim(n + 0.6, -0.6)

@@ -6,6 +6,7 @@ name a rule listed here (:func:`finding` refuses any other).
     rules/record.py       columns and JSON Schema keywords of every record
     rules/table.py        keys and row rules within one table
     rules/cross.py        references and agreements across tables
+    rules/scheme.py       the ACLED, UCDP and PLOVER codebooks' rules on their views
     rules/provenance.py   quotes, offsets and hashes against the article's text
     rules/annotations.py  the annotation compiler's rules
     rules/migration.py    the migrations' rules
@@ -16,14 +17,16 @@ To add a rule on rows: write it in the module of its scope, and its fault case i
 from typing import Any
 
 from kyrgyz_events.findings import Finding
-from kyrgyz_events.rules import annotations, cross, migration, package, provenance, record, table
+from kyrgyz_events.rules import annotations, cross, migration, package, provenance, record, scheme, table
 from kyrgyz_events.rules.rule import Query, Rule, Specs
 
 __all__ = ["RULES", "Query", "Rule", "finding", "row_queries", "unusable"]
 
 #: Every rule, by name, scope by scope in the order they run.
 RULES: dict[str, Rule] = {
-    r.name: r for module in (package, record, table, cross, provenance, annotations, migration) for r in module.RULES
+    r.name: r
+    for module in (package, record, table, cross, scheme, provenance, annotations, migration)
+    for r in module.RULES
 }
 
 

@@ -14,5 +14,10 @@ RULES = (
         "Every actor alias is a whole mention in the article body: it occurs there and not only as a piece of "
         'a longer word or number (a YAML flow list splits "Around 1,000 protesters" at its comma).',
     ),
+    Rule(
+        "annotations.scheme_decided",
+        "For each scheme, every event is coded in its view's YAML (acled_events.yaml, ucdp_events.yaml, "
+        "plover_events.yaml) or listed in not_coded.yaml with the reason, never both.",
+    ),
     Rule("annotations.coverage", "coverage.yaml accounts for every sentence of the article body."),
 )

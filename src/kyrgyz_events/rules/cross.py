@@ -1,6 +1,7 @@
-"""Rules across tables, in SQL: every reference resolves, every record has evidence, the crosswalk columns
-follow event_type, and the sentences agree with the evidence. ``cross.casualty_derivation`` re-derives in
-Python (``validators.host_rules``)."""
+"""Rules across tables, in SQL: every reference resolves, every record has evidence, the sentences agree
+with the evidence, an attributed claim's evidence holds its attribution, and a contradicted claim is not
+asserted. ``cross.casualty_derivation`` and ``cross.scheme_derivation`` re-derive in Python
+(``validators.host_rules``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from kyrgyz_events.rules.rule import RID, VALUE, Query, Rule, Specs, ident, lit
 
 #: evidence.record_table -> the id column of that table
 EVIDENCED = {"actors": "actor_id", "locations": "location_id", "events": "event_id", "claims": "claim_id"}
-CROSSWALK_COLUMNS = ("acled_event_type", "acled_sub_event_type", "plover_event_type")
+#: List columns that hold references: (table, list column, referenced table, referenced column).
+LIST_REFERENCES = (
+    ("casualty_estimates", "claim_ids", "claims", "claim_id"),
+    ("acled_events", "event_ids", "events", "event_id"),
+    ("ucdp_events", "event_ids", "events", "event_id"),
+)
+#: The first schema version with the attribution and contradiction rules on claims.
+CLAIM_RULES_SINCE = "2.0.0"
 
 
 def _distinct(*columns: str, table: str, where: str = "") -> str:
@@ -58,21 +66,23 @@ def _references(specs: Specs) -> list[Query]:
                     joins=(f'LEFT JOIN {target} AS {k} ON s."record_table" = {k}.__t AND s."record_id" = {k}.__k',),
                 )
             )
-    if "casualty_estimates" in specs and "claims" in specs:
+    for table, column, target, key in LIST_REFERENCES:
+        if table not in specs or target not in specs:
+            continue
         items = (
-            'SELECT *, UNNEST("claim_ids") AS __claim FROM "casualty_estimates" '
-            'WHERE "claim_ids" IS NOT NULL AND ARRAY_LENGTH("claim_ids") > 0'
+            f"SELECT *, UNNEST({ident(column)}) AS __item FROM {ident(table)} "
+            f"WHERE {ident(column)} IS NOT NULL AND ARRAY_LENGTH({ident(column)}) > 0"
         )
-        claims = _distinct('"claim_id" AS __k', table="claims")
+        keys = _distinct(f"{ident(key)} AS __k", table=target)
         out.append(
             Query(
                 "cross.reference",
-                "casualty_estimates",
-                "claim_ids",
-                "casualty_estimates.claim_ids -> claims.claim_id: no such record",
-                where="__claim IS NOT NULL AND __k0 IS NULL",
-                value="__claim",
-                source=f"SELECT s.*, k.__k AS __k0 FROM ({items}) AS s LEFT JOIN {claims} AS k ON s.__claim = k.__k",
+                table,
+                column,
+                f"{table}.{column} -> {target}.{key}: no such record",
+                where="__item IS NOT NULL AND __k0 IS NULL",
+                value="__item",
+                source=f"SELECT s.*, k.__k AS __k0 FROM ({items}) AS s LEFT JOIN {keys} AS k ON s.__item = k.__k",
             )
         )
     return out
@@ -100,26 +110,87 @@ def _evidence_required(specs: Specs) -> list[Query]:
     return out
 
 
-def _crosswalk(specs: Specs) -> list[Query]:
-    """Each crosswalk column against the mapping of event_type (models/crosswalk.py), as a CASE."""
-    if "events" not in specs or not set(CROSSWALK_COLUMNS) <= set(specs["events"].column_names):
-        return []
-    from kyrgyz_events.models.crosswalk import EVENT_TYPE_CROSSWALK
+def _since(specs: Specs, version: str) -> bool:
+    from kyrgyz_events.schema_versions import version_key
 
-    out = []
-    for i, col in enumerate(CROSSWALK_COLUMNS):
-        cases = []
-        for event_type, codes in EVENT_TYPE_CROSSWALK.items():
-            code = codes[i]
-            expected = (
-                f"{ident(col)} IS NOT NULL" if code is None else f"{ident(col)} IS DISTINCT FROM {lit(code.value)}"
-            )
-            cases.append(f"WHEN {lit(event_type.value)} THEN {expected}")
-        where = f'CASE "event_type" {" ".join(cases)} ELSE FALSE END'
-        out.append(
-            Query("cross.crosswalk", "events", col, f"{col} is not the crosswalk of event_type", where=where, value=col)
+    return any(version_key(spec.version) >= version_key(version) for spec in specs.values())
+
+
+_MENTIONS = (
+    'SELECT "actor_id", "name" AS __mention FROM "actors" WHERE "name" IS NOT NULL UNION ALL '
+    'SELECT "actor_id", __alias AS __mention FROM (SELECT "actor_id", UNNEST("aliases") AS __alias FROM "actors" '
+    'WHERE "aliases" IS NOT NULL AND ARRAY_LENGTH("aliases") > 0) AS a WHERE __alias IS NOT NULL'
+)
+
+
+def _attribution(specs: Specs) -> list[Query]:
+    """PARC: the cue, and the claimant by a name or alias, stand in the claim's evidence (not for the
+    author's own claims: a claimant named as the document's publisher)."""
+    if not {"claims", "evidence", "actors", "documents"} <= set(specs) or not _since(specs, CLAIM_RULES_SINCE):
+        return []
+    spans = 'FROM "claims" AS c JOIN "evidence" AS e ON e."record_table" = \'claims\' AND e."record_id" = c."claim_id" '
+    cue = (
+        'SELECT c."claim_id" AS __k, MAX(CASE WHEN STRPOS(e."exact", c."cue") > 0 THEN 1 ELSE 0 END) AS __has '
+        f'{spans}WHERE c."cue" IS NOT NULL GROUP BY c."claim_id"'
+    )
+    source = (
+        'SELECT c."claim_id" AS __k, MAX(CASE WHEN STRPOS(e."exact", m.__mention) > 0 THEN 1 ELSE 0 END) AS __has '
+        f'{spans}JOIN ({_MENTIONS}) AS m ON m."actor_id" = c."claimant_actor_id" '
+        'WHERE c."cue" IS NOT NULL GROUP BY c."claim_id"'
+    )
+    claimants = _distinct('"actor_id" AS __k', table="actors")
+    authors = (
+        '(SELECT DISTINCT a."actor_id" AS __k FROM "actors" AS a JOIN "documents" AS d ON a."name" = d."publisher")'
+    )
+    return [
+        Query(
+            "cross.attribution_evidence",
+            "claims",
+            "cue",
+            "the cue is not in the claim's evidence: quote the words that attribute it",
+            where='"cue" IS NOT NULL AND COALESCE(__cue_has, 0) = 0',
+            value="cue",
+            columns=("__cue.__has AS __cue_has",),
+            joins=(f'LEFT JOIN ({cue}) AS __cue ON s."claim_id" = __cue.__k',),
+        ),
+        Query(
+            "cross.attribution_evidence",
+            "claims",
+            "claimant_actor_id",
+            "the claimant (by its name or an alias) is not in the claim's evidence: quote the source",
+            where='"cue" IS NOT NULL AND __claimant_k IS NOT NULL AND __author_k IS NULL '
+            "AND COALESCE(__source_has, 0) = 0",  # a dangling claimant is cross.reference's finding
+            value="claimant_actor_id",
+            columns=("__source.__has AS __source_has", "__author.__k AS __author_k", "__claimant.__k AS __claimant_k"),
+            joins=(
+                f'LEFT JOIN ({source}) AS __source ON s."claim_id" = __source.__k',
+                f'LEFT JOIN {authors} AS __author ON s."claimant_actor_id" = __author.__k',
+                f'LEFT JOIN {claimants} AS __claimant ON s."claimant_actor_id" = __claimant.__k',
+            ),
+        ),
+    ]
+
+
+def _contradicted(specs: Specs) -> list[Query]:
+    if not {"claims", "claim_relations"} <= set(specs) or not _since(specs, CLAIM_RULES_SINCE):
+        return []
+    sides = (
+        '(SELECT DISTINCT __k FROM (SELECT "claim_id" AS __k, "relation" FROM "claim_relations" UNION ALL '
+        'SELECT "related_claim_id" AS __k, "relation" FROM "claim_relations") AS r '
+        "WHERE \"relation\" IN ('contradicts', 'denies'))"
+    )
+    return [
+        Query(
+            "cross.contradicted_not_asserted",
+            "claims",
+            "factuality",
+            "the claim is contradicted or denied in the text: it is not asserted (use disputed or denied)",
+            where="\"factuality\" = 'asserted' AND __opposed_k IS NOT NULL",
+            value="factuality",
+            columns=("__opposed.__k AS __opposed_k",),
+            joins=(f'LEFT JOIN {sides} AS __opposed ON s."claim_id" = __opposed.__k',),
         )
-    return out
+    ]
 
 
 def _evidence_sentence(specs: Specs) -> list[Query]:
@@ -185,7 +256,7 @@ RULES = (
     Rule(
         "cross.reference",
         "Every foreign key resolves: each reference (the finding names it) points at an "
-        "existing record, including evidence -> its record and casualty_estimates.claim_ids -> claims.",
+        "existing record, including evidence -> its record and the list references (LIST_REFERENCES).",
         _references,
     ),
     Rule(
@@ -198,9 +269,20 @@ RULES = (
         "casualty_estimates equals a fresh derivation from the claims (kyrgyz_events.derive.casualty_estimates).",
     ),
     Rule(
-        "cross.crosswalk",
-        "events' ACLED and PLOVER columns equal the crosswalk (models/crosswalk.py) of their event_type.",
-        _crosswalk,
+        "cross.scheme_derivation",
+        "acled_events, ucdp_events and plover_events (2.0.0+): every derived column equals a fresh derivation "
+        "from the core tables (kyrgyz_events.scheme_views), and each row can be derived (one place, a date).",
+    ),
+    Rule(
+        "cross.attribution_evidence",
+        "claims (2.0.0+): a claim with a cue has evidence holding the cue and, unless it is the author's own, "
+        "the claimant by its name or an alias (the PARC source, cue and content).",
+        _attribution,
+    ),
+    Rule(
+        "cross.contradicted_not_asserted",
+        "claims (2.0.0+): a claim in a contradicts or denies relation is not asserted.",
+        _contradicted,
     ),
     Rule(
         "cross.evidence_sentence",

@@ -86,6 +86,9 @@ def column_queries(c: Column, spec: TableSpec, relation: str, marked: bool) -> l
         checks.append((f"CHAR_LENGTH(__item) > {c.item_max_length}", "an item is too long"))
     if c.item_kind == "string" and c.item_pattern is not None:
         checks.append((f"NOT REGEXP_LIKE(__item, {regex(c.item_pattern)})", f"an item does not match {c.item_pattern}"))
+    if c.item_enum is not None:
+        allowed = ", ".join(lit(v) for v in c.item_enum)
+        checks.append((f"__item NOT IN ({allowed})", "an item is not one of the vocabulary's values"))
     checks.append(("__item IS NULL", "an item is null"))
     out += _item_checks(t, relation, c, checks)
     return out

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from kyrgyz_events.models.crosswalk import EVENT_TYPE_CROSSWALK
 from kyrgyz_events.models.vocab import (
     ActorRelationType,
     ActorRole,
@@ -227,14 +226,6 @@ _DATE_EXPRESSION = {
 _SUB_EVENT_TYPES = [t for t in _values(EventType) if t != "episode"]
 
 
-def _crosswalk(column: int) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for event_type, mapped in EVENT_TYPE_CROSSWALK.items():
-        value = mapped[column]
-        out[str(event_type.value)] = None if value is None else str(value.value)
-    return out
-
-
 def events(rng: np.random.Generator, lo: int, hi: int, layout: Layout) -> pl.DataFrame:
     idx = np.arange(lo, hi)
     n = len(idx)
@@ -260,9 +251,6 @@ def events(rng: np.random.Generator, lo: int, hi: int, layout: Layout) -> pl.Dat
             "location_id": _nullable(ids("loc", rng.integers(0, layout.locations, n), w), idx % 10 != 9),
             "parent_event_id": _nullable(ids("evt", idx - idx % EPISODE_EVERY, w), ~episode),
             "factuality": pick(rng, _values(Factuality), n),
-            "acled_event_type": event_type.replace_strict(_crosswalk(0), return_dtype=pl.String),
-            "acled_sub_event_type": event_type.replace_strict(_crosswalk(1), return_dtype=pl.String),
-            "plover_event_type": event_type.replace_strict(_crosswalk(2), return_dtype=pl.String),
             "note": _nullable(pl.Series(["Date resolved against the publication date."] * n), idx % 13 == 0),
         }
     )
@@ -349,8 +337,10 @@ def claims(rng: np.random.Generator, lo: int, hi: int, layout: Layout) -> pl.Dat
             "reported_via_actor_id": _nullable(ids("act", rng.integers(0, layout.actors, n), w), idx % 5 == 0),
             "claim_type": claim_type,
             "statement": ("Synthetic statement number " + pl.Series(idx).cast(pl.String) + ".").alias("statement"),
-            "cue": _nullable(pick(rng, ("said", "told reporters", "claimed", "according to"), n), idx % 8 != 7),
-            "factuality": pick(rng, _values(Factuality), n),
+            # No cue: a cue needs its claimant and cue quoted in the evidence (cross.attribution_evidence), which
+            # synthetic text does not hold; and never asserted, for a claim may be contradicted.
+            "cue": pl.Series([None] * n, dtype=pl.String),
+            "factuality": pick(rng, [f for f in _values(Factuality) if f != "asserted"], n),
             "quantity_kind": _nullable(pl.Series(kind, dtype=pl.String), numeric),
             "value_min": _nullable(pl.Series(low, dtype=pl.Int64), numeric & (low >= 0)),
             "value_max": _nullable(pl.Series(high, dtype=pl.Int64), numeric & (high >= 0)),

@@ -1,6 +1,7 @@
-"""The three row rules SQL does not say well, in Python over the columns they need, which any engine
-supplies: ``table.parent_cycle`` (following parents until they repeat), ``cross.casualty_derivation``
-(re-deriving casualty_estimates with ``kyrgyz_events.derive``) and ``provenance.text_sha256`` (hashing each
+"""The row rules SQL does not say well, in Python over the columns they need, which any engine supplies:
+``table.parent_cycle`` (following parents until they repeat), ``cross.casualty_derivation`` (re-deriving
+casualty_estimates with ``kyrgyz_events.derive``), ``cross.scheme_derivation`` (re-deriving the scheme
+views' derived columns with ``kyrgyz_events.scheme_views``) and ``provenance.text_sha256`` (hashing each
 document's text). Their names and descriptions are registered with the others in ``kyrgyz_events.rules``."""
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import polars as pl
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.derive import casualty_estimates
-from kyrgyz_events.findings import Findings
+from kyrgyz_events.findings import Findings, record_id
+from kyrgyz_events.rules import finding
 from kyrgyz_events.rules.rule import ROW, ident
 from kyrgyz_events.validators.engines import Engine
 from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.records import Check, emit_failing, run_checks
 
+#: The tables cross.scheme_derivation re-derives.
+DERIVED_VIEWS = ("acled_events", "ucdp_events", "plover_events")
 #: table -> (id column, parent column)
 PARENTS = {"events": ("event_id", "parent_event_id"), "locations": ("location_id", "parent_location_id")}
 
@@ -77,7 +81,7 @@ def casualty_derivation(published: pl.DataFrame, claims: pl.DataFrame, spec: Tab
     key = list(spec.primary_key)
     cols = spec.column_names
     published = published.select(cols)
-    fresh = casualty_estimates(claims).select(cols).cast(published.schema)
+    fresh = casualty_estimates(claims, spec.version).select(cols).cast(published.schema)
     both = published.join(fresh, on=key, how="full", suffix="__fresh", coalesce=True, nulls_equal=True)
     both = with_ids(both, tuple(key))
     in_published = pl.col("high_unbounded").is_not_null()
@@ -109,11 +113,59 @@ def casualty_derivation(published: pl.DataFrame, claims: pl.DataFrame, spec: Tab
     return out
 
 
-_CLAIM_COLUMNS = ("claim_id", "event_id", "quantity_kind", "factuality", "value_min", "value_max")
+_CLAIM_COLUMNS = ("claim_id", "event_id", "quantity_kind", "factuality", "value_min", "value_max", "value_qualifier")
+#: What the scheme views derive from: table -> the columns read (all rows of these tables).
+_VIEW_INPUTS = {
+    "events": ("event_id", "location_id", "date_start", "date_end", "date_precision"),
+    "locations": ("location_id", "name", "location_type", "parent_location_id", "country_code", "latitude",
+                  "longitude", "geo_precision"),
+    "documents": ("document_id", "publisher", "published_date", "title"),
+    "actors": ("actor_id", "name"),
+    "casualty_estimates": ("event_id", "quantity_kind", "low", "high"),
+    "event_actors": ("event_id", "actor_id", "role"),
+    "evidence": ("record_table", "record_id", "start", "end", "exact"),
+}  # fmt: skip
 
 
-def host_findings(engine: Engine, specs: Mapping[str, TableSpec], files: Mapping[str, str], cross: bool) -> Findings:
-    """The three rules on the tables in ``specs`` (``cross``: also the rule across tables)."""
+def scheme_derivation(
+    views: Mapping[str, pl.DataFrame],
+    inputs: Mapping[str, pl.DataFrame],
+    specs: Mapping[str, TableSpec],
+    files: Mapping[str, str],
+) -> Findings:
+    """cross.scheme_derivation: each scheme view's derived columns equal a fresh derivation from the core
+    tables (``kyrgyz_events.scheme_views``), and every view row can be derived at all."""
+    from kyrgyz_events.scheme_views import DERIVED_COLUMNS, derive_view
+
+    out = Findings()
+    tables = {name: frame.to_dicts() for name, frame in inputs.items()}
+    for table, frame in views.items():
+        key = specs[table].primary_key
+        rows = frame.to_dicts()
+        for row, (fresh, problem) in zip(rows, derive_view(table, rows, tables), strict=True):
+            at = {"table": table, "file": files[table], "record_id": record_id(row, key, row[ROW])}
+            if problem is not None:
+                out.items.append(finding("cross.scheme_derivation", str(problem), field=problem.column, **at))
+                continue
+            for col in DERIVED_COLUMNS[table]:
+                if row.get(col) != fresh.get(col):
+                    message = f"{col} differs from its derivation from the core tables ({fresh.get(col)!r})"
+                    out.items.append(finding("cross.scheme_derivation", message, field=col, value=row.get(col), **at))
+    return out
+
+
+def host_findings(
+    engine: Engine,
+    specs: Mapping[str, TableSpec],
+    files: Mapping[str, str],
+    cross: bool,
+    broken: frozenset[str] | set[str] = frozenset(),
+) -> Findings:
+    """The rules in Python on the tables in ``specs`` (``cross``: also the rules across tables).
+
+    ``broken`` names the tables other rules (not the scheme rules) found faults in. A scheme view is
+    re-derived only when it and the core tables are without such faults: a column derived from a broken
+    input would repeat, view by view, the finding that already names the cause."""
     wanted: list[tuple[str, str]] = []  # (what, sql)
     for table, (id_col, parent_col) in PARENTS.items():
         if table in specs:
@@ -125,6 +177,13 @@ def host_findings(engine: Engine, specs: Mapping[str, TableSpec], files: Mapping
     if cross and "casualty_estimates" in specs and "claims" in specs:
         wanted.append(("casualty_estimates", 'SELECT * FROM "casualty_estimates"'))
         wanted.append(("claims", f'SELECT {", ".join(ident(c) for c in _CLAIM_COLUMNS)} FROM "claims"'))
+    views = [t for t in DERIVED_VIEWS if cross and t in specs and t not in broken and not broken & set(_VIEW_INPUTS)]
+    if views:
+        for view in views:
+            wanted.append((view, f"SELECT * FROM {ident(view)}"))
+        for source, read in _VIEW_INPUTS.items():
+            if source in specs:
+                wanted.append((f"__in_{source}", f"SELECT {', '.join(ident(c) for c in read)} FROM {ident(source)}"))
     frames = dict(zip([w for w, _ in wanted], engine.collect([s for _, s in wanted]), strict=True))
     out = Findings()
     for table in PARENTS:
@@ -137,6 +196,10 @@ def host_findings(engine: Engine, specs: Mapping[str, TableSpec], files: Mapping
         out.extend(
             casualty_derivation(frames["casualty_estimates"], frames["claims"], spec, files["casualty_estimates"])
         )
+    coded = {t: frames[t] for t in views if frames[t].height and not out.items}  # estimates must be sound
+    if coded:
+        inputs = {t[len("__in_") :]: f for t, f in frames.items() if t.startswith("__in_")}
+        out.extend(scheme_derivation(coded, inputs, specs, files))
     return out
 
 

@@ -70,8 +70,8 @@ def coerce(frame: pl.DataFrame, spec: TableSpec, skip: set[str]) -> tuple[pl.Dat
         if c.name in skip:
             continue
         want, have = polars_type(c), frame.schema[c.name]
-        if have == want or have == pl.Null:
-            casts.append(pl.col(c.name).cast(want))
+        if have == want or have == pl.Null or (c.kind == "list" and have == pl.List(pl.Null)):
+            casts.append(pl.col(c.name).cast(want))  # null, or lists that are all empty: nothing to type
             continue
         raw = pl.col(c.name)
         if c.kind == "date" and have == pl.String:

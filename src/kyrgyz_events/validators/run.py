@@ -223,7 +223,8 @@ def _run(
     runner = _engine(engine, master, files, primary, specs)
     try:
         found, rows = run(runner, jobs, specs, relations=[_relation(f, primary) for f in files])
-        hosted = host_findings(runner, specs, table_files, cross=not inputs.single_file)
+        broken = {f.table for f in [*report.findings, *found.items] if f.table and not f.rule.startswith("scheme.")}
+        hosted = host_findings(runner, specs, table_files, cross=not inputs.single_file, broken=broken)
     except pl.exceptions.PolarsError:
         report.extend(_unreadable(files))
         if not report.unusable:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from kyrgyz_events.ranges import claim_text, estimate_text
 from kyrgyz_events.view.data import RECORD_TABLES, Row, ViewData
 from kyrgyz_events.view.layout import Span, assign_layers, assign_levels, escape_text, render_layer
 
@@ -376,14 +377,6 @@ def _bounds(c: Row) -> tuple[int, int | None]:
     return (int(low) if low is not None else 0), (int(high) if high is not None else None)
 
 
-def _range_text(low: Any, high: Any, unbounded: bool = False) -> str:
-    if unbounded or high is None:
-        return f"{low} or more"
-    if low is None:
-        return f"up to {high}"
-    return str(low) if low == high else f"{low}–{high}"
-
-
 def conflicts_section(page: Page) -> str:
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cid, c in page.claims.items():
@@ -439,7 +432,7 @@ def _conflict_block(page: Page, key: tuple[str, str], claim_ids: list[str], est:
             assert est is not None
             low, high, open_ = int(est["low"]), int(est["high"]), bool(est["high_unbounded"])
             label, cls, extra = "derived estimate", "est", f' data-estimate="{attr(event_id)}|{attr(kind)}"'
-            text = _range_text(low, high, open_)
+            text = estimate_text(est)
         else:
             c = page.claims[cid]
             low, high_or_none = _bounds(c)
@@ -451,7 +444,7 @@ def _conflict_block(page: Page, key: tuple[str, str], claim_ids: list[str], est:
                 f"claim f-{attr(c['factuality'])}",
                 f' data-r="{page.key[("claims", cid)]}" data-id="{attr(cid)}" tabindex="0"',
             )
-            text = f"{_range_text(c.get('value_min'), c.get('value_max'))} · {c['factuality']}"
+            text = f"{claim_text(c)} · {c['factuality']}"
         x1, x2 = x(low), (x(axis_max) + 30 if open_ else x(high))
         svg.append(f'<g class="row {cls}"{extra}><title>{esc(label)} — {esc(text)}</title>')
         svg.append(f'<rect class="hit" x="0" y="{y - row_h // 2}" width="{width}" height="{row_h}"/>')
@@ -467,7 +460,7 @@ def _conflict_block(page: Page, key: tuple[str, str], claim_ids: list[str], est:
     table = "".join(
         f'<tr data-id="{attr(cid)}"><td>{page.rec("actors", page.claims[cid].get("claimant_actor_id"))}</td>'
         f"<td>“{esc(page.claims[cid].get('value_expression'))}”</td>"
-        f"<td>{esc(_range_text(page.claims[cid].get('value_min'), page.claims[cid].get('value_max')))}</td>"
+        f"<td>{esc(claim_text(page.claims[cid]))}</td>"
         f"<td>{esc(page.claims[cid].get('value_qualifier'))}</td>"
         f"<td><span class='fact'>{esc(page.claims[cid]['factuality'])}</span></td>"
         f"<td>{esc(page.claims[cid].get('cue') or '—')}</td><td>{page.rec('claims', cid, cid)}</td></tr>"
@@ -475,7 +468,7 @@ def _conflict_block(page: Page, key: tuple[str, str], claim_ids: list[str], est:
     )
     est_line = (
         "<p class='est-line'>Derived estimate: "
-        f"<strong>{esc(_range_text(est['low'], est['high'], bool(est['high_unbounded'])))}</strong>"
+        f"<strong>{esc(estimate_text(est))}</strong>"
         f" {esc(kind)}, from {len(est.get('claim_ids') or [])} claim(s) (denied claims are left out).</p>"
         if est is not None
         else ""
