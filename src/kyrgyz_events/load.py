@@ -5,6 +5,7 @@
     >>> events = kyrgyz_events.load("events")         # pandas if installed, else Polars, else pyarrow
     >>> events = kyrgyz_events.load("events", backend="polars")
     >>> kyrgyz_events.path() / "data" / "events.parquet"   # for DuckDB and other tools
+    >>> kyrgyz_events.load.table_files("events")     # its file, or its parts in a partitioned package
 
 The files are read from the package folder (:func:`path`): the repository's ``dataset/package/`` in a
 checkout,
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from kyrgyz_events.package_io.descriptor import read_descriptor
+from kyrgyz_events.package_io.parts import parts
 from kyrgyz_events.paths import dataset_root
 
 if TYPE_CHECKING:
@@ -52,6 +54,18 @@ def tables() -> list[str]:
     """The published tables, in publishing order (the Parquet resources of ``datapackage.json``).
     :func:`kyrgyz_events.describe` says what each holds."""
     return [r["name"] for r in descriptor().get("resources", []) if r.get("format") == "parquet"]
+
+
+def table_files(table: str) -> list[Path]:
+    """A published table's Parquet file, or (a partitioned package) its parts in table order: what its
+    resource's ``path`` names, a file, a list of files or a folder (``kyrgyz_events.package_io.parts``)."""
+    resource = next(
+        (r for r in descriptor().get("resources", []) if r.get("name") == table and r.get("format") == "parquet"),
+        None,
+    )
+    if resource is None:
+        raise ValueError(f"unknown table {table!r}; the package publishes {', '.join(tables())}")
+    return [part.path for part in parts(path(), resource.get("path"))]
 
 
 def installed(backend: str) -> bool:
@@ -107,15 +121,19 @@ def load(table: str, backend: Backend = "auto") -> pd.DataFrame | pl.DataFrame |
     known = tables()
     if table not in known:
         raise ValueError(f"unknown table {table!r}; the package publishes {', '.join(known)}")
-    file = path() / "data" / f"{table}.parquet"
+    files = table_files(table)
     if chosen == "polars":
         import polars as pl
 
-        return pl.read_parquet(file)
+        return pl.read_parquet(files, hive_partitioning=False)  # a hive column is stored in the files too
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    with pq.ParquetFile(file) as parquet:  # unlike pq.read_table, this does not import pandas
-        arrow = parquet.read()
+    pieces = []
+    for file in files:
+        with pq.ParquetFile(file) as parquet:  # unlike pq.read_table, this does not import pandas
+            pieces.append(parquet.read())
+    arrow = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)
     if chosen == "pyarrow":
         return arrow
     import pandas as pd

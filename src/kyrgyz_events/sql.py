@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kyrgyz_events.load import path, tables
+from kyrgyz_events.load import table_files, tables
 
 
 def connect(database: str = ":memory:") -> Any:
-    """A ``duckdb.DuckDBPyConnection`` with a view per table over its Parquet file (nothing is copied)."""
+    """A ``duckdb.DuckDBPyConnection`` with a view per table over its Parquet file or parts (nothing is copied)."""
     try:
         import duckdb
     except ImportError as exc:
@@ -21,8 +21,10 @@ def connect(database: str = ":memory:") -> Any:
             "kyrgyz_events.connect() needs duckdb, which is not installed: pip install 'kyrgyz-events[duckdb]'"
         ) from exc
     con = duckdb.connect(database)
-    data = path() / "data"
     for table in tables():
-        file = str(data / f"{table}.parquet").replace("'", "''")
-        con.execute(f"CREATE OR REPLACE VIEW \"{table}\" AS SELECT * FROM read_parquet('{file}')")
+        files = ", ".join("'" + str(f).replace("'", "''") + "'" for f in table_files(table))
+        # a partitioned table's parts in table order; a hive column is stored in the files, not read from folders
+        con.execute(
+            f'CREATE OR REPLACE VIEW "{table}" AS SELECT * FROM read_parquet([{files}], hive_partitioning = false)'
+        )
     return con

@@ -561,6 +561,17 @@ def listed_file_edited(e: PackageEditor) -> set[Key]:
     return {("package.files_listed", None, None, "hash")}
 
 
+def hive_folder_disagrees(e: PackageEditor) -> set[Key]:
+    """A partitioned table (events in hive folders by date_precision) whose first folder names a value
+    its rows do not hold: each of them is a finding, whatever the engine (the embedded reader checks)."""
+    first = e.split("events", by="date_precision")[0]
+    rows = pl.read_parquet(e.root / first)
+    folder = (e.root / first).parent
+    folder.rename(folder.with_name("date_precision=fortnight"))
+    e.refresh()
+    return {("package.partitions", "events", rid, "date_precision") for rid in rows["event_id"]}
+
+
 def croissant_laundered(e: PackageEditor) -> set[Key]:
     """croissant.json rewritten, and its x-files entry updated to match: its content still disagrees."""
     from kyrgyz_events.package_io.croissant import croissant
@@ -677,6 +688,7 @@ BASE_CASES = [
     Case("resource-format-altered", resource_format_altered),
     Case("json-schema-url-altered", json_schema_url_altered),
     Case("profile-url-altered", profile_url_altered),
+    Case("hive-folder-disagrees", hive_folder_disagrees),
 ]
 
 _SPECS = load_specs(SCHEMA_VERSION)

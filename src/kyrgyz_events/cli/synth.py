@@ -10,7 +10,8 @@ from typing import Any
 EXAMPLE = (
     "example:\n"
     "  kyrgyz-events synth --events 100000 --out /tmp/synth-1e5      # 10^5 events, seed 0\n"
-    "  kyrgyz-events validate /tmp/synth-1e5                          # validates clean"
+    "  kyrgyz-events validate /tmp/synth-1e5                          # validates clean\n"
+    "  kyrgyz-events synth --events 100000 --parts 8 --out /tmp/p     # each Parquet table in 8 parts"
 )
 
 
@@ -48,6 +49,14 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the package into")
     p.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument(
+        "--parts",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="write each table's Parquet file as N parts, data/<table>/part-NNNNN.parquet, described as one "
+        "multipart resource (a partitioned package; the JSON Lines twins stay one file); default 1",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="replace --out even if it is not empty (everything in it is replaced by the new package)",
@@ -67,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        result = synthesize(out, args.events, args.seed)
+        result = synthesize(out, args.events, args.seed, args.parts)
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc}", file=sys.stderr)
         return 2

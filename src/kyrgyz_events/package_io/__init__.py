@@ -6,6 +6,8 @@
 - :mod:`~kyrgyz_events.package_io.descriptor`: read ``datapackage.json`` and its declared version, write
   it, the keys that describe files rather than the package;
 - :mod:`~kyrgyz_events.package_io.files`: a file's bytes and sha256, every file of a package folder;
+- :mod:`~kyrgyz_events.package_io.parts`: a table resource's files: one file, or a partitioned table's
+  parts (listed, or a folder, hive-style or not), each confined; their bytes and sha256;
 - :mod:`~kyrgyz_events.package_io.release`: what a release defines for the resource of a table file;
 - :mod:`~kyrgyz_events.package_io.croissant`: the Croissant document a package's files yield;
 - :mod:`~kyrgyz_events.package_io.conform`: rows and frames as a table of a release's schema;

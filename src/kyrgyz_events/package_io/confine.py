@@ -20,6 +20,31 @@ class Outside(Exception):
 def confine(root: Path, rel: str, *, missing_ok: bool = True) -> Path:
     """``root/rel`` with every symlink resolved, if it lies inside ``root`` (itself resolved) and is a
     regular file (or, with ``missing_ok``, does not exist yet). Raises :class:`Outside` otherwise."""
+    resolved = _inside(root, rel)
+    try:
+        mode = os.stat(resolved).st_mode
+    except FileNotFoundError:
+        if missing_ok:
+            return resolved
+        raise Outside("does not exist") from None
+    except OSError as e:
+        raise Outside(f"cannot be inspected: {e.strerror}") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+        raise Outside(f"is {kind}, not a regular file")
+    return resolved
+
+
+def confine_folder(root: Path, rel: str) -> Path:
+    """``root/rel`` resolved, if it lies inside ``root`` and is a folder (a partitioned table's)."""
+    resolved = _inside(root, rel.rstrip("/"))
+    if not resolved.is_dir():
+        raise Outside("is not a folder" if resolved.exists() else "does not exist")
+    return resolved
+
+
+def _inside(root: Path, rel: str) -> Path:
+    """``root/rel`` with every symlink resolved, if the path as written and as resolved stay inside ``root``."""
     if not rel or "\x00" in rel:
         raise Outside("is empty or holds a NUL character")
     if "://" in rel:
@@ -35,15 +60,4 @@ def confine(root: Path, rel: str, *, missing_ok: bool = True) -> Path:
     resolved = (base / pure).resolve()
     if not resolved.is_relative_to(base):
         raise Outside("leads out of the package folder (through a symbolic link)")
-    try:
-        mode = os.stat(resolved).st_mode
-    except FileNotFoundError:
-        if missing_ok:
-            return resolved
-        raise Outside("does not exist") from None
-    except OSError as e:
-        raise Outside(f"cannot be inspected: {e.strerror}") from None
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
-        raise Outside(f"is {kind}, not a regular file")
     return resolved

@@ -28,6 +28,10 @@ MAX_SOURCE_BYTES = 256 * 2**20
 MAX_PARQUET_UNCOMPRESSED = 64 * 2**30
 #: Uncompressed / compressed ratio of a Parquet file, checked when it declares more than 1 GiB.
 MAX_PARQUET_RATIO = 1000
+#: Parts of one partitioned table (``package_io.parts``).
+MAX_PARTS = 10_000
+#: Levels of hive-style subfolders (``column=value/``) under a partitioned table's folder.
+MAX_PARTITION_DEPTH = 8
 _RATIO_FLOOR = 2**30
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)

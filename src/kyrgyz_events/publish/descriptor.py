@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.package_io.files import file_digest
+from kyrgyz_events.package_io.parts import parts_digest
 from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 
 
@@ -43,10 +44,12 @@ def file_resource(entry: FileEntry, root: Path) -> dict[str, Any]:
     }
 
 
-def resource(spec: TableSpec, root: Path, fmt: str) -> dict[str, Any]:
-    """The resource entry of one table file (``fmt`` is "parquet" or "jsonl")."""
-    rel = f"data/{spec.name}.{fmt}"
-    size, digest = file_digest(root / rel)
+def resource(spec: TableSpec, root: Path, fmt: str, parts: Sequence[str] = ()) -> dict[str, Any]:
+    """The resource entry of one table file (``fmt`` is "parquet" or "jsonl"), or of its ``parts`` (a
+    multipart resource: ``path`` their list, ``bytes`` their total, ``hash`` the sha256 of their bytes in
+    order; ``package_io.parts``)."""
+    rel: str | list[str] = list(parts) if parts else f"data/{spec.name}.{fmt}"
+    size, digest = parts_digest(root / p for p in parts) if parts else file_digest(root / f"data/{spec.name}.{fmt}")
     fields = release_fields(spec, fmt)
     order = ("name", "type", "path", "format", "mediatype", "encoding", "bytes", "hash", "description", "schema")
     known = {**fields, "path": rel, "bytes": size, "hash": digest}
@@ -59,9 +62,16 @@ def datapackage(
     metadata: dict[str, Any],
     schema_version: str,
     files: Sequence[FileEntry] = (),
+    parts: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The descriptor: package ``metadata`` (name, title, version, licenses …) and one resource per file:
-    the tables' (Parquet, then JSON Lines), then the non-tabular ``files`` in their order."""
-    resources = [resource(s, root, fmt) for fmt in FORMATS for s in specs.values()]
+    the tables' (Parquet, then JSON Lines), then the non-tabular ``files`` in their order. ``parts``: the
+    part files of each partitioned table's Parquet resource (its JSON Lines twin stays one file)."""
+    split = parts or {}
+    resources = [
+        resource(s, root, fmt, split.get(s.name, ()) if fmt == "parquet" else ())
+        for fmt in FORMATS
+        for s in specs.values()
+    ]
     resources += [file_resource(f, root) for f in files]
     return {"$schema": PROFILE, **metadata, "x-schemaVersion": schema_version, "resources": resources}

@@ -54,4 +54,9 @@ RULES = (
     ),
     Rule("package.file_integrity", "Every resource's bytes and sha256 hash equal the file's."),
     Rule("package.twin_agreement", "Each table's Parquet file and its JSON Lines twin hold the same rows."),
+    Rule(
+        "package.partitions",
+        "A partitioned table's hive folders (column=value/) name columns of the table that its parts also "
+        "store, and every row of a part holds the values its folders name.",
+    ),
 )

@@ -25,7 +25,7 @@ from kyrgyz_events.package_io.descriptor import DESCRIPTOR, write_descriptor
 from kyrgyz_events.publish.descriptor import datapackage
 from kyrgyz_events.synth import records
 from kyrgyz_events.synth.records import EVENTS_PER_DOC, EXTRA_SPAN_EVERY, Layout, ids
-from kyrgyz_events.synth.sink import TableSink
+from kyrgyz_events.synth.sink import TableSink, split_parquet
 from kyrgyz_events.synth.text import corpus, document_text, sha256_hex
 
 __all__ = ["BATCH", "Layout", "metadata", "synthesize"]
@@ -53,18 +53,19 @@ _STREAMS = {
 }
 
 
-def metadata(events: int, seed: int) -> dict[str, Any]:
+def metadata(events: int, seed: int, parts: int = 1) -> dict[str, Any]:
     """Package-level metadata of a synthetic package (says what it is, and how to make it again)."""
+    again = f"kyrgyz-events synth --events {events} --seed {seed}" + (f" --parts {parts}" if parts > 1 else "")
     return {
         "name": "kyrgyz-events-synthetic",
         "title": f"kyrgyz-events synthetic package: {events} events (seed {seed})",
         "description": (
             "Generated data of the kyrgyz-events schema for benchmarks and scale tests; not real events. "
-            f"Rebuild with: kyrgyz-events synth --events {events} --seed {seed} --out DIR"
+            f"Rebuild with: {again} --out DIR"
         ),
         "version": DATASET_VERSION,
         "licenses": [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
-        "x-synthetic": {"events": events, "seed": seed},
+        "x-synthetic": {"events": events, "seed": seed} | ({"parts": parts} if parts > 1 else {}),
     }
 
 
@@ -76,8 +77,11 @@ def _batches(count: int) -> list[tuple[int, int, int]]:
     return [(b, lo, min(lo + BATCH, count)) for b, lo in enumerate(range(0, count, BATCH))]
 
 
-def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
+def synthesize(out: Path, events: int, seed: int = 0, parts: int = 1) -> dict[str, Any]:
     """Write a valid synthetic package with ``events`` events into ``out``; return its row counts.
+    ``parts`` above 1: each table's Parquet file is written as that many parts (fewer for a table of fewer
+    rows), ``data/<table>/part-NNNNN.parquet``, described as one multipart resource (``package_io.parts``);
+    the JSON Lines twins stay one file each.
 
     The package is written next to ``out`` and becomes the folder ``out`` in one atomic step, replacing
     whatever ``out`` held (the CLI refuses a non-empty ``out`` unless told ``--force``).
@@ -86,6 +90,8 @@ def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
         raise ValueError(f"events must be at least 1, not {events}")
     if seed < 0:
         raise ValueError(f"seed must be non-negative, not {seed}")
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, not {parts}")
     specs = load_specs(SCHEMA_VERSION)
     layout = Layout.for_events(events)
     with replaced(Path(out), OUTPUTS) as stage:
@@ -95,7 +101,8 @@ def synthesize(out: Path, events: int, seed: int = 0) -> dict[str, Any]:
             sinks = {name: stack.enter_context(TableSink(data, spec, DATASET_VERSION)) for name, spec in specs.items()}
             _write_all(sinks, layout, seed)
         rows = {name: sink.rows for name, sink in sinks.items()}
-        descriptor = datapackage(specs, stage, metadata(events, seed), SCHEMA_VERSION)
+        split = {name: split_parquet(data, name, parts) for name in specs} if parts > 1 else {}
+        descriptor = datapackage(specs, stage, metadata(events, seed, parts), SCHEMA_VERSION, parts=split)
         write_descriptor(stage, descriptor)
     return {"out": str(out), "events": events, "seed": seed, "rows": rows, "total_rows": sum(rows.values())}
 

@@ -14,9 +14,9 @@ import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
 from kyrgyz_events.findings import Finding
-from kyrgyz_events.package_io.confine import Outside, confine
 from kyrgyz_events.package_io.descriptor import DESCRIPTOR, DescriptorError, declared_version, read_descriptor
 from kyrgyz_events.package_io.limits import LimitExceeded, parquet_declared, scan_jsonl
+from kyrgyz_events.package_io.parts import Part, PartError, is_partitioned, parts
 from kyrgyz_events.package_io.release import FORMATS, JSONL_SUFFIX, resource_name
 from kyrgyz_events.rules import finding, unusable
 
@@ -40,7 +40,7 @@ class Inputs:
     root: Path  # folder that resource paths are relative to
     version: str
     specs: dict[str, TableSpec]  # the tables to validate, in publishing order
-    files: dict[str, dict[str, Path]]  # table -> format -> file
+    files: dict[str, dict[str, list[Part]]]  # table -> format -> its file, or its parts in table order
     descriptor: dict[str, Any] | None = None
     single_file: bool = False
     findings: list[Finding] = field(default_factory=list)
@@ -119,11 +119,11 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
     inputs.findings.extend(about_version)
     resources = descriptor.get("resources")
     by_name = {r.get("name"): r for r in resources if isinstance(r, dict)} if isinstance(resources, list) else {}
-    outside = _unconfined(root, resources if isinstance(resources, list) else [], inputs.findings)
+    located = _located(root, resources if isinstance(resources, list) else [], inputs.findings)
     for table in specs:
         inputs.files[table] = {}
         names = {fmt: resource_name(table, fmt) for fmt in FORMATS}
-        described = [fmt for fmt, name in names.items() if isinstance((by_name.get(name) or {}).get("path"), str)]
+        described = [fmt for fmt, name in names.items() if _has_path(by_name.get(name))]
         if not described:  # a table may be one file of either format, or both; not none
             inputs.findings += [
                 unusable(
@@ -137,8 +137,11 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
         for fmt in described:
             name = names[fmt]
             res = by_name[name]
-            rel = res["path"]
-            if rel in outside:
+            if name not in located:
+                continue
+            if fmt == "jsonl" and is_partitioned(res["path"]):
+                message = f"resource {name!r}: a JSON Lines table is one file; only Parquet tables may have parts"
+                inputs.findings.append(unusable("package.readable", message, table=table, file="datapackage.json"))
                 continue
             declared = res.get("x-schemaVersion") if res else None
             if declared != version:
@@ -152,41 +155,60 @@ def open_package(path: Path, schema_version: str | None = None) -> Inputs:
                         unusable=declared not in (None, version) and not _known(declared),
                     )
                 )
-            file = confine(root, rel)
-            if fmt == "parquet" and file.is_file():
-                try:
-                    parquet_declared(file)
-                except LimitExceeded as e:
-                    inputs.findings.append(unusable("package.limits", str(e), table=table, file=rel))
-                    continue
-                except Exception:  # an unreadable footer is reported by package.readable
-                    pass
-            inputs.files[table][fmt] = file
+            if fmt == "parquet" and not _within_limits(located[name], table, inputs):
+                continue
+            inputs.files[table][fmt] = located[name]
     return inputs
 
 
-def _unconfined(root: Path, resources: list[Any], findings: list[Finding]) -> set[str]:
-    """package.confined for every resource path (of any resource) that is not a regular file inside ``root``."""
-    bad: set[str] = set()
+def _within_limits(table_parts: list[Part], table: str, inputs: Inputs) -> bool:
+    """package.limits for the footer of each Parquet file of a table (an unreadable footer is reported by
+    package.readable when the file is read)."""
+    for part in table_parts:
+        if part.path.is_file():
+            try:
+                parquet_declared(part.path)
+            except LimitExceeded as e:
+                inputs.findings.append(unusable("package.limits", str(e), table=table, file=part.rel))
+                return False
+            except Exception:
+                pass
+    return True
+
+
+#: The rule that reports each reason a part cannot be used.
+_PART_RULES = {"confined": "package.confined", "missing": "package.readable", "limits": "package.limits"}
+
+
+def _located(root: Path, resources: list[Any], findings: list[Finding]) -> dict[Any, list[Part]]:
+    """The files of every resource (of any resource) by name: its one file or its parts
+    (``package_io.parts``). A path that is not confined, a part that is missing, a folder beyond the
+    limits is an unusable finding naming the path, and its resource is left out: nothing of it is opened."""
+    out: dict[Any, list[Part]] = {}
     for res in resources:
-        rel = res.get("path") if isinstance(res, dict) else None
-        if not isinstance(rel, str) or rel in bad:
+        if not _has_path(res):
             continue
+        name = res.get("name")
         try:
-            confine(root, rel)
-        except Outside as e:
-            bad.add(rel)
-            name = res.get("name")
+            out[name] = parts(root, res["path"])
+        except PartError as e:
+            out.pop(name, None)
+            rule = _PART_RULES[e.reason]
             findings.append(
                 unusable(
-                    "package.confined",
-                    f"resource {name!r}: path {rel!r} {e}; it was not opened",
+                    rule,
+                    f"resource {name!r}: {e}" + ("; it was not opened" if rule == "package.confined" else ""),
                     table=_table_of(name),
                     field="path",
-                    file="datapackage.json",
+                    file="datapackage.json" if rule == "package.confined" else e.rel,
                 )
             )
-    return bad
+    return out
+
+
+def _has_path(res: Any) -> bool:
+    """Whether a resource has a path: a string, or a list (a multipart resource; ``parts`` checks its items)."""
+    return isinstance(res, dict) and isinstance(res.get("path"), (str, list))
 
 
 def _table_of(name: Any) -> str | None:
@@ -238,7 +260,7 @@ def open_file(path: Path, schema_version: str | None = None) -> Inputs:
         root=path.parent,
         version=version,
         specs={table: specs[table]},
-        files={table: {fmt: path}},
+        files={table: {fmt: [Part(path.name, path)]}},
         single_file=True,
         findings=about_version,
     )

@@ -17,6 +17,7 @@ from kyrgyz_events.findings import Finding, Findings
 from kyrgyz_events.package_io.confine import Outside, confine
 from kyrgyz_events.package_io.descriptor import FILES_KEY
 from kyrgyz_events.package_io.files import file_digest, package_files
+from kyrgyz_events.package_io.parts import PartError, is_partitioned, parts, parts_digest, table_path, written_paths
 from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 from kyrgyz_events.rules import finding
 from kyrgyz_events.rules.rule import RID
@@ -105,16 +106,18 @@ def integrity_findings(
     package.confined)."""
     out: list[Finding] = []
     for res in descriptor.get("resources", []):
-        if not isinstance(res, dict) or not isinstance(res.get("path"), str):
+        if not isinstance(res, dict) or not isinstance(res.get("path"), (str, list)):
             continue
         try:
-            path = confine(root, res["path"])
-        except Outside:  # reported by package.confined when the package was opened; never opened here
+            table_parts = parts(root, res["path"])
+        except PartError:  # reported when the package was opened; never opened here
             continue
-        if not path.is_file():
+        if not all(p.path.is_file() for p in table_parts):
             continue
-        size, digest = file_digest(path)
+        # a partitioned table: its parts' total size, and the sha256 of their bytes in table order
+        size, digest = parts_digest(p.path for p in table_parts)
         name = res.get("name")
+        where = table_path([p.rel for p in table_parts])
         if res.get("bytes") != size:
             out.append(
                 finding(
@@ -122,7 +125,7 @@ def integrity_findings(
                     f"descriptor says {res.get('bytes')} bytes, the file has {size}",
                     table=name,
                     field="bytes",
-                    file=res["path"],
+                    file=where,
                     value=size,
                 )
             )
@@ -133,7 +136,7 @@ def integrity_findings(
                     f"descriptor says {res.get('hash')}, the file is {digest}",
                     table=name,
                     field="hash",
-                    file=res["path"],
+                    file=where,
                     value=digest,
                 )
             )
@@ -161,7 +164,7 @@ def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
     """package.files_listed: every file under the package folder is datapackage.json, a resource, or an
     ``x-files`` entry whose bytes and sha256 equal the file's (croissant.json, the data card, …)."""
     out: list[Finding] = []
-    resources = {r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    resources = {rel for r in descriptor.get("resources", []) for rel in _described(root, r)}
     entries = descriptor.get(FILES_KEY, [])
     if not isinstance(entries, list):
         entries = []
@@ -204,6 +207,18 @@ def listed_findings(descriptor: dict[str, Any], root: Path) -> list[Finding]:
     return out
 
 
+def _described(root: Path, res: Any) -> list[str]:
+    """The files a resource describes: its path, or each of its parts."""
+    if not isinstance(res, dict) or not isinstance(res.get("path"), (str, list)):
+        return []
+    if not is_partitioned(res["path"]):
+        return [res["path"]]
+    try:
+        return [p.rel for p in parts(root, res["path"])]
+    except PartError:  # reported when the package was opened
+        return written_paths(res["path"])
+
+
 def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, TableSpec]) -> list[Finding]:
     """package.croissant: a croissant.json in the package says what the descriptor and the Parquet files
     yield (``package_io.croissant``); every top-level key that differs is a finding. Skipped (other rules
@@ -219,6 +234,14 @@ def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, 
     tables = [
         r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict) and r.get("format") == "parquet"
     ]
+    split = [
+        r.get("name")
+        for r in descriptor.get("resources", [])
+        if isinstance(r, dict) and r.get("format") == "parquet" and is_partitioned(r.get("path"))
+    ]
+    if split:
+        message = f"croissant.json describes one Parquet file per table; {', '.join(map(str, split))} have parts"
+        return [finding("package.croissant", message, file="croissant.json")]
     try:
         if any(t not in specs for t in tables) or len(set(names)) != len(names):
             return []

@@ -34,13 +34,14 @@ def _field(error: Any) -> str | None:
     return str(path[0]) if path else None
 
 
-def record_findings(rows: list[dict[str, Any]], spec: TableSpec, rel: str, skip: set[str]) -> Findings:
+def record_findings(rows: list[dict[str, Any]], spec: TableSpec, rel: str, skip: set[str], first: int = 1) -> Findings:
     """record.json_schema findings of every row, one per (record, field). ``skip``: columns that
-    record.columns already reported (missing, extra or mistyped), not reported again per record."""
+    record.columns already reported (missing, extra or mistyped), not reported again per record.
+    ``first``: the number of the first row (a part of a partitioned table starts after the parts before it)."""
     validator = record_validator(spec.json_schema)
     properties = spec.json_schema["properties"]
     out = Findings()
-    for number, row in enumerate(rows, start=1):
+    for number, row in enumerate(rows, start=first):
         seen: set[str | None] = set()
         rid = record_id(row, spec.primary_key, number)
 

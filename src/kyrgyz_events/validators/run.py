@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings, Report
+from kyrgyz_events.package_io.parts import Part, table_path
 from kyrgyz_events.rules import row_queries, unusable
 from kyrgyz_events.rules.provenance import WINDOWS, document_windows
 from kyrgyz_events.rules.record import BAD, file_queries
@@ -34,6 +36,7 @@ from kyrgyz_events.validators.inputs import (
     read_jsonl,
     read_parquet,
 )
+from kyrgyz_events.validators.partitions import partition_findings
 from kyrgyz_events.validators.records import coerce, run_checks, structure
 
 
@@ -78,18 +81,24 @@ def _package_findings(inputs: Inputs, formats: tuple[str, ...]) -> list[Finding]
 
 @dataclass
 class TableFile:
-    """One file of a table, read for the rules: ``frame`` has the schema's columns and types, ``__row``,
-    and (JSON Lines, ``marked``) a ``BAD`` column per checked column."""
+    """One file of a table (or the parts of a partitioned one, as one table), read for the rules: ``frame``
+    has the schema's columns and types, ``__row`` (continuous across parts, in table order), and (JSON
+    Lines, ``marked``) a ``BAD`` column per checked column. ``rel`` names the file, or the parts' folder."""
 
     table: str
     fmt: str
-    path: Path
+    parts: list[Part]
     rel: str
     frame: pl.LazyFrame
     skip: set[str]
     marked: bool
     rows: int | None = None  # known when the file was parsed whole
     findings: list[Finding] = field(default_factory=list)
+    starts: tuple[tuple[int, str], ...] = ()  # a partitioned table's (first row, part) of every part
+
+    @property
+    def path(self) -> Path:
+        return self.parts[0].path
 
     @property
     def relation(self) -> str:
@@ -108,17 +117,34 @@ def _conformed(spec: TableSpec, skip: set[str]) -> list[pl.Expr]:
     ]
 
 
-def read_parquet_file(inputs: Inputs, table: str, path: Path) -> TableFile:
-    spec, rel = inputs.specs[table], inputs.rel(path)
-    try:
-        schema = dict(pl.read_parquet_schema(path))
-    except Exception as e:  # polars raises several error types on corrupt files
-        raise Unusable(unusable("package.readable", f"cannot read Parquet file: {e}", file=rel)) from e
-    found = parquet_version_findings(inputs, table, path)
-    columns, skip = structure(spec, schema, rel, typed=True)
-    lf = pl.scan_parquet(path)
-    frame = numbered(lf.select(_conformed(spec, skip)))
-    return TableFile(table, "parquet", path, rel, frame, skip, marked=False, findings=found + columns)
+def read_parquet_file(inputs: Inputs, table: str, table_parts: list[Part]) -> TableFile:
+    """A Parquet table: one file, or its parts read as one table in table order. Each part's footer is
+    checked on its own (record.columns, its declared version); a column one part lacks or mistypes is
+    not checked in any."""
+    spec = inputs.specs[table]
+    found: list[Finding] = []
+    skip: set[str] = set()
+    starts: list[tuple[int, str]] = []
+    first = 1
+    for part in table_parts:
+        rel = inputs.rel(part.path)
+        try:
+            schema = dict(pl.read_parquet_schema(part.path))
+            rows = pq.read_metadata(part.path).num_rows if len(table_parts) > 1 else 0
+        except Exception as e:  # polars raises several error types on corrupt files
+            raise Unusable(unusable("package.readable", f"cannot read Parquet file: {e}", file=rel)) from e
+        found += parquet_version_findings(inputs, table, part.path)
+        columns, part_skip = structure(spec, schema, rel, typed=True)
+        found += columns
+        skip |= part_skip
+        starts.append((first, rel))
+        first += rows
+    scans = [pl.scan_parquet(part.path).select(_conformed(spec, skip)) for part in table_parts]
+    frame = numbered(scans[0] if len(scans) == 1 else pl.concat(scans, how="vertical"))
+    if len(table_parts) == 1:
+        return TableFile(table, "parquet", table_parts, starts[0][1], frame, skip, False, findings=found)
+    rel = table_path([r for _, r in starts])
+    return TableFile(table, "parquet", table_parts, rel, frame, skip, False, findings=found, starts=tuple(starts))
 
 
 def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> TableFile:
@@ -136,31 +162,35 @@ def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> Table
         if c.name not in skip
     ]
     frame = numbered(typed.lazy().select(*_conformed(spec, skip), *marks))
-    return TableFile(table, "jsonl", path, rel, frame, skip, marked=True, rows=raw.height, findings=found)
+    return TableFile(table, "jsonl", [Part(rel, path)], rel, frame, skip, marked=True, rows=raw.height, findings=found)
 
 
 def _read(inputs: Inputs, table: str, fmt: str, fast: bool, report: Report) -> TableFile | None:
-    path = inputs.files[table].get(fmt)
-    if path is None:
+    table_parts = inputs.files[table].get(fmt)
+    if table_parts is None:
         return None
     try:
         if fmt == "parquet":
-            return read_parquet_file(inputs, table, path)
-        return read_jsonl_file(inputs, table, path, fast)
+            return read_parquet_file(inputs, table, table_parts)
+        return read_jsonl_file(inputs, table, table_parts[0].path, fast)
     except Unusable as e:
         report.add(replace(e.finding, table=e.finding.table or table))
         return None
 
 
 def _reference_records(file: TableFile, spec: TableSpec) -> Findings:
-    """record.json_schema by jsonschema on every record of the file (the reference)."""
+    """record.json_schema by jsonschema on every record of the file, or of each part (the reference)."""
     if file.fmt == "parquet":
-        rows = records_reference.parquet_rows(file.path)
-        schema: dict[str, Any] = dict(pl.read_parquet_schema(file.path))
-    else:
-        rows = records_reference.jsonl_rows(file.path)
-        schema = dict.fromkeys(records_reference.key_union(rows) if rows else spec.column_names, pl.Null)
-    _, skip = structure(spec, schema, file.rel, typed=file.fmt == "parquet")
+        out = Findings()
+        first = 1
+        for part, (_, rel) in zip(file.parts, file.starts or ((1, file.rel),), strict=True):
+            rows = records_reference.parquet_rows(part.path)
+            out.extend(records_reference.record_findings(rows, spec, rel, file.skip, first=first))
+            first += len(rows)
+        return out
+    rows = records_reference.jsonl_rows(file.path)
+    schema: dict[str, Any] = dict.fromkeys(records_reference.key_union(rows) if rows else spec.column_names, pl.Null)
+    _, skip = structure(spec, schema, file.rel, typed=False)
     return records_reference.record_findings(rows, spec, file.rel, skip)
 
 
@@ -210,16 +240,25 @@ def _run(
         primary.setdefault(f.table, f)
     specs = {t: inputs.specs[t] for t in primary}
     _twins(files, specs, report)
+    for f in files:
+        if any(part.partition for part in f.parts):
+            spec = specs[f.table]
+            scans = [
+                (first, rel, part.partition, pl.scan_parquet(part.path).select(_conformed(spec, f.skip)))
+                for part, (first, rel) in zip(f.parts, f.starts or ((1, f.rel),), strict=True)
+            ]
+            report.extend(partition_findings(spec, scans, f.skip))
     jobs = []
     for f in files:
         relation = _relation(f, primary)  # a table's first file shares the scan of the table's own rules
         if fast:
-            jobs += [Job(q, relation, f.rel) for q in file_queries(specs[f.table], relation, f.marked, f.skip)]
+            queries = file_queries(specs[f.table], relation, f.marked, f.skip)
+            jobs += [Job(q, relation, f.rel, f.starts) for q in queries]
         else:
             report.extend(_reference_records(f, specs[f.table]))
     table_files = {t: f.rel for t, f in primary.items()}
     queries = [q for q in row_queries(specs) if not (inputs.single_file and q.rule.startswith("cross."))]
-    jobs += [Job(q, q.table, table_files[q.table]) for q in queries]
+    jobs += [Job(q, q.table, table_files[q.table], primary[q.table].starts) for q in queries]
     runner = _engine(engine, master, files, primary, specs)
     try:
         found, rows = run(runner, jobs, specs, relations=[_relation(f, primary) for f in files])
@@ -248,10 +287,11 @@ def _unreadable(files: list[TableFile]) -> list[Finding]:
     out = []
     for f in files:
         if f.fmt == "parquet":
-            try:
-                read_parquet(f.path, f.rel)
-            except Unusable as e:
-                out.append(replace(e.finding, table=f.table))
+            for part in f.parts:
+                try:
+                    read_parquet(part.path, part.rel)
+                except Unusable as e:
+                    out.append(replace(e.finding, table=f.table))
     return out
 
 

@@ -9,6 +9,7 @@ package costs one batch of counts, and every engine reports the same findings fr
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -38,11 +39,21 @@ class Engine(Protocol):
 
 @dataclass(frozen=True)
 class Job:
-    """A query to run on ``relation`` (for a where query: the relation it filters), reported for ``file``."""
+    """A query to run on ``relation`` (for a where query: the relation it filters), reported for ``file``;
+    for a partitioned table, ``starts`` holds each part's first row, so that a where query's finding names
+    the part its row is in."""
 
     query: Query
     relation: str
     file: str
+    starts: tuple[tuple[int, str], ...] = ()
+
+    def file_of(self, row: int | None) -> str:
+        """The file a finding on ``row`` names: its part, else the job's file."""
+        if not self.starts or row is None:
+            return self.file
+        i = bisect_right([first for first, _ in self.starts], row) - 1
+        return self.starts[max(i, 0)][1]
 
 
 def _scans(jobs: list[Job], relations: Sequence[str]) -> list[tuple[str | None, str, list[int]]]:
@@ -104,7 +115,7 @@ def run(
                     table=q.table,
                     record_id=row[RID],
                     field=q.field,
-                    file=job.file,
+                    file=job.file_of(row.get(ROW)),
                     value=json_value(row[VALUE]),
                 )
             )
@@ -118,7 +129,7 @@ def _failing_rows(job: Job, scan: str | None, specs: Mapping[str, TableSpec]) ->
     if q.where is not None:
         value = ident(q.value) if q.value else "NULL"
         return (
-            f"SELECT {rid(specs[q.table].primary_key)} AS {ident(RID)}, {value} AS {ident(VALUE)} "
+            f"SELECT {rid(specs[q.table].primary_key)} AS {ident(RID)}, {value} AS {ident(VALUE)}, {ident(ROW)} "
             f"FROM {scan} WHERE ({q.where}) ORDER BY {ident(ROW)} LIMIT {MAX_PER_CHECK}"
         )
     return f"SELECT * FROM ({q.select}) AS q ORDER BY {ident(RID)} LIMIT {MAX_PER_CHECK}"

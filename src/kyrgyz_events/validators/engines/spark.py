@@ -9,6 +9,7 @@ Needs the ``spark`` extra (pyspark, sqlglot) and Java 17.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import warnings
@@ -24,6 +25,8 @@ from kyrgyz_events.rules.rule import ROW
 
 if TYPE_CHECKING:
     from kyrgyz_events.validators.run import TableFile
+
+_PART = "__part"  # a partitioned table's part index, while its rows are numbered
 
 #: Spark SQL types of the schema's column kinds
 _SPARK_TYPES = {
@@ -113,13 +116,20 @@ class Spark:
         if f.fmt != "parquet":
             arrow = f.frame.collect().to_arrow(compat_level=pl.CompatLevel.oldest())
             return self.spark.createDataFrame(arrow)
-        raw = self.spark.read.parquet(str(f.path))
         columns = [
             F.lit(None).cast(_SPARK_TYPES[c.kind]).alias(c.name) if c.name in f.skip else F.col(c.name)
             for c in spec.columns
         ]
-        row = F.row_number().over(Window.orderBy(F.monotonically_increasing_id())).cast("bigint").alias(ROW)
-        return raw.select(*columns, row)
+        # A partitioned table: each part read by Spark (no partition discovery: a hive column is read from
+        # the files, where the embedded reader checked it against the folder), tagged with its index, so
+        # that rows are numbered in table order whatever order Spark schedules the files in.
+        parts = [
+            self.spark.read.parquet(str(part.path)).select(*columns, F.lit(i).alias(_PART))
+            for i, part in enumerate(f.parts)
+        ]
+        raw = functools.reduce(lambda a, b: a.unionByName(b), parts)
+        order = Window.orderBy(F.col(_PART), F.monotonically_increasing_id())
+        return raw.select(*(F.col(c.name) for c in spec.columns), F.row_number().over(order).cast("bigint").alias(ROW))
 
     def collect(self, sqls: list[str], single_row: bool = False) -> list[pl.DataFrame]:
         """The queries are submitted from a few threads at once: a Spark job of a small query costs far
