@@ -2,6 +2,7 @@
 
     python scripts/bench_validate.py                       # 10^4, 10^5, 10^6, 10^7 events
     python scripts/bench_validate.py --sizes 1e4,1e5 --repeats 3
+    python scripts/bench_validate.py --sizes 1e6 --parts 8     # each Parquet table in 8 parts
 
 Per size it synthesises a package (``kyrgyz_events.synth``), then measures — each run in its own
 subprocess, so every peak RSS is that run's own — on the same files:
@@ -47,9 +48,18 @@ HERE = Path(__file__).resolve()
 
 
 def _parquet_files(pkg: Path) -> list[Path]:
-    files = sorted((pkg / "data").glob("*.parquet"))
+    """Every Parquet file of the package: one per table, or the parts under ``data/<table>/``."""
+    files = sorted((pkg / "data").rglob("*.parquet"))
     assert files, f"no Parquet files under {pkg / 'data'}"
     return files
+
+
+def _parquet_tables(pkg: Path) -> dict[str, list[Path]]:
+    """Each table's Parquet files (its parts, in order), keyed by table name."""
+    out: dict[str, list[Path]] = {}
+    for f in _parquet_files(pkg):
+        out.setdefault(f.stem if f.parent == pkg / "data" else f.relative_to(pkg / "data").parts[0], []).append(f)
+    return out
 
 
 def _jsonl_files(pkg: Path) -> list[Path]:
@@ -73,9 +83,9 @@ def measure_floor_read(pkg: Path) -> dict[str, Any]:
     import polars as pl
 
     rows = 0
-    for parquet in _parquet_files(pkg):
-        frame = pl.read_parquet(parquet)
-        twin = parquet.with_suffix(".jsonl")
+    for table, files in _parquet_tables(pkg).items():
+        frame = pl.concat([pl.read_parquet(f) for f in files])
+        twin = pkg / "data" / f"{table}.jsonl"
         rows += frame.height + (pl.read_ndjson(twin, schema=frame.schema).height if twin.is_file() else 0)
     return {"rows": rows, "findings": None}
 
@@ -209,10 +219,10 @@ def measure_frictionless(pkg: Path) -> dict[str, Any]:
     return {"rows": rows, "findings": report.stats["errors"]}
 
 
-def measure_synth(pkg: Path, events: int, seed: int) -> dict[str, Any]:
+def measure_synth(pkg: Path, events: int, seed: int, parts: int) -> dict[str, Any]:
     from kyrgyz_events.synth import synthesize
 
-    result = synthesize(pkg, events, seed)
+    result = synthesize(pkg, events, seed, parts=parts)
     return {"rows": result["total_rows"], "findings": None, "tables": result["rows"]}
 
 
@@ -233,11 +243,11 @@ MEASURES = {
 }
 
 
-def child(tool: str, pkg: Path, events: int, seed: int) -> None:
+def child(tool: str, pkg: Path, events: int, seed: int, parts: int = 1) -> None:
     """Run one measurement; print its JSON result (seconds, own peak RSS) as the last line."""
     if tool == "synth":
         start = time.perf_counter()
-        out = measure_synth(pkg, events, seed)
+        out = measure_synth(pkg, events, seed, parts)
     else:
         measure = MEASURES[tool]
         start = time.perf_counter()
@@ -251,12 +261,15 @@ def child(tool: str, pkg: Path, events: int, seed: int) -> None:
 # --- the driver ----------------------------------------------------------------------------------------
 
 
-def run_child(tool: str, pkg: Path, events: int, seed: int, timeout: float, max_rss_gib: float = 1e9) -> dict[str, Any]:
+def run_child(
+    tool: str, pkg: Path, events: int, seed: int, timeout: float, max_rss_gib: float = 1e9, parts: int = 1
+) -> dict[str, Any]:
     """Run one measurement in a subprocess; kill it (and say so) past ``timeout`` or ``max_rss_gib``, so a
     run that would exhaust the machine's memory is reported instead of taking the machine down."""
     import psutil
 
     cmd = [sys.executable, str(HERE), "--child", tool, "--pkg", str(pkg), "--events", str(events), "--seed", str(seed)]
+    cmd += ["--parts", str(parts)]
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
         watch = psutil.Process(proc.pid)
@@ -300,13 +313,19 @@ def timed(
     return out
 
 
-def _synthesised(pkg: Path, events: int, seed: int) -> bool:
-    """A complete synthetic package of this size and seed is already there."""
+def _synthesised(pkg: Path, events: int, seed: int, parts: int) -> bool:
+    """A complete synthetic package of this size, seed and number of parts, of the current schema, is there."""
+    from kyrgyz_events._version import SCHEMA_VERSION
+
     try:
-        meta = json.loads((pkg / "datapackage.json").read_text("utf-8")).get("x-synthetic", {})
+        desc = json.loads((pkg / "datapackage.json").read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(meta.get("events") == events and meta.get("seed") == seed)
+    meta = desc.get("x-synthetic", {})
+    split = (pkg / "data" / "events").is_dir()
+    same_parts = split == (parts > 1)
+    current = desc.get("x-schemaVersion") == SCHEMA_VERSION
+    return bool(meta.get("events") == events and meta.get("seed") == seed and same_parts and current)
 
 
 def _fmt_size(n: int) -> str:
@@ -315,9 +334,9 @@ def _fmt_size(n: int) -> str:
 
 
 def bench_size(events: int, args: argparse.Namespace) -> dict[str, Any]:
-    pkg = args.workdir / f"synth-{events}"
+    pkg = args.workdir / (f"synth-{events}" + (f"-parts{args.parts}" if args.parts > 1 else ""))
     log = print
-    if args.reuse and _synthesised(pkg, events, args.seed):
+    if args.reuse and _synthesised(pkg, events, args.seed, args.parts):
         t = {
             "rows": json.loads((pkg / "datapackage.json").read_text("utf-8"))["x-synthetic"].get("rows"),
             "seconds": float("nan"),
@@ -325,10 +344,10 @@ def bench_size(events: int, args: argparse.Namespace) -> dict[str, Any]:
         }
         t["rows"] = t["rows"] or run_child("read", pkg, events, args.seed, args.timeout)["rows"]
     else:
-        t = run_child("synth", pkg, events, args.seed, timeout=24 * 3600)
+        t = run_child("synth", pkg, events, args.seed, timeout=24 * 3600, parts=args.parts)
     if "error" in t:
         raise SystemExit(f"synth failed at {events}: {t['error']}")
-    disk = sum(f.stat().st_size for f in (pkg / "data").iterdir())
+    disk = sum(f.stat().st_size for f in (pkg / "data").rglob("*") if f.is_file())
     log(
         f"\n== {_fmt_size(events)} events: {t['rows']:,} rows, {disk / 2**20:,.0f} MiB on disk; "
         + (f"synth {t['seconds']:.1f}s, {t['rss_mib']:,.0f} MiB peak" if t["seconds"] == t["seconds"] else "reused"),
@@ -518,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="1e4,1e5,1e6,1e7", help="comma-separated event counts (default: %(default)s)")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/kyrgyz-bench"))
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--parts", type=int, default=1, help="Parquet parts per table (synth --parts; default 1)")
     p.add_argument("--repeats", type=int, default=3, help="runs per timing; the median is shown")
     p.add_argument("--repeat-up-to", type=float, default=1e6, help="sizes above this run once")
     p.add_argument("--cap-pandera", type=float, default=1e6)
@@ -539,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        child(args.child, args.pkg, args.events, args.seed)
+        child(args.child, args.pkg, args.events, args.seed, args.parts)
         return 0
     sizes = [int(float(s)) for s in args.sizes.split(",")]
     args.tools = [t for t in args.tools.split(",") if t]

@@ -94,6 +94,63 @@ def test_a_parquet_footer_declaring_too_much_is_refused(
 # --- duplicate keys ----------------------------------------------------------------------------------
 
 
+#: Lines the screen of ``scan_jsonl`` must not wave through: repeated keys hidden behind white space, escapes,
+#: colons in values or nesting, non-JSON constants, non-objects, invalid UTF-8; and lines it must accept.
+TRICKY_LINES = [
+    b'{"a":1,"a":2}',
+    b'{"a": 1, "a" : 2}',
+    b'{"a":1,\t"a"\t:2}',
+    b'{"a":1,\r"a"\r:2}',
+    b'{"a":"x:y","a":1}',
+    b'{"a":"\\":","a":1}',
+    b'{"a":1,"\\u0061":2}',
+    b'{"o":{"k":1,"k":2}}',
+    b'{"l":[{"k":1,"k":2}]}',
+    b'{"a":"{","a":1}',
+    b'{"a":NaN}',
+    b'{"a":-Infinity}',
+    b"[1,2]",
+    b'"x"',
+    b'{"a":"\xff"}',
+    b'\xef\xbb\xbf{"a":1}',
+    b'{"a":"\\ud800"}',
+    b'{"a":1}   ',
+    b'{"a":"10:30","b":"x : y","c":["p:q"]}',
+    b'{"a":' + b"[" * 31 + b"]" * 31 + b"}",
+    b'{"a":' + b"[" * 33 + b"]" * 33 + b"}",
+    b'{"a":1} {"b":2}',
+    b"",
+    b"   ",
+]
+
+
+def _outcome(call: object) -> tuple[str, str] | None:
+    try:
+        call()  # type: ignore[operator]
+    except (limits.LimitExceeded, ValueError) as e:
+        return type(e).__name__, str(e)
+    return None
+
+
+@pytest.mark.parametrize("line", TRICKY_LINES, ids=range(len(TRICKY_LINES)))
+def test_the_fast_json_lines_scan_agrees_with_the_exact_check(line: bytes, tmp_path: Path) -> None:
+    """scan_jsonl's orjson screen lets a line pass only where the exact check (stdlib json with a
+    duplicate-key hook) passes it too, and otherwise raises exactly what the exact check raises."""
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(b'{"ok":1}\n' + line + b"\n")
+    expected = _outcome(lambda: limits._check_line(line + b"\n", 2))
+    assert _outcome(lambda: limits.scan_jsonl(path)) == expected
+
+
+def test_the_fast_scan_refuses_a_long_line_that_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line over the limit whose first MAX_LINE_BYTES bytes happen to be a whole object is still refused."""
+    monkeypatch.setattr(limits, "MAX_LINE_BYTES", 20)
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(b'{"a":1}' + b" " * 40 + b"\n")
+    with pytest.raises(limits.LimitExceeded, match="line 1 is longer than the limit of 20 bytes"):
+        limits.scan_jsonl(path)
+
+
 def _duplicate_event_id(package: Path) -> None:
     editor = PackageEditor(package)
     lines = editor.jsonl_lines("events")

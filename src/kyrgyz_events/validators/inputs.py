@@ -5,6 +5,7 @@ lines). Anything that cannot be read becomes an unusable finding. (``run`` reads
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -369,14 +370,18 @@ def malformed_line(path: Path, rel: str) -> Finding | None:
     return None
 
 
-def read_jsonl(path: Path, rel: str) -> pl.DataFrame:
-    """The file's rows with the types Polars infers from all of them (columns are whatever keys occur)."""
+def read_jsonl(path: Path, rel: str, scanned: Future[None] | None = None) -> pl.DataFrame:
+    """The file's rows with the types Polars infers from all of them (columns are whatever keys occur),
+    once its limits have been checked (``scan_jsonl``; ``scanned``: that scan, already started elsewhere)."""
     if not path.is_file():
         raise Unusable(unusable("package.readable", "file does not exist", file=rel))
     if path.stat().st_size == 0:
         return pl.DataFrame()
     try:
-        scan_jsonl(path)
+        if scanned is None:
+            scan_jsonl(path)
+        else:
+            scanned.result()
     except LimitExceeded as e:
         rule = "package.duplicate_key" if e.key is not None else "package.limits"
         line = f"#{e.line}" if e.line is not None else None

@@ -20,9 +20,11 @@ from kyrgyz_events.package_io.files import file_digest, package_files
 from kyrgyz_events.package_io.parts import PartError, is_partitioned, parts, parts_digest, table_path, written_paths
 from kyrgyz_events.package_io.release import FORMATS, PROFILE, release_fields
 from kyrgyz_events.rules import finding
-from kyrgyz_events.rules.rule import RID
+from kyrgyz_events.rules.rule import RID, ROW
 from kyrgyz_events.validators.ids import with_ids
 from kyrgyz_events.validators.records import MAX_PER_CHECK
+
+_HASH = "__row_hash"
 
 
 @cache
@@ -269,33 +271,39 @@ def croissant_findings(descriptor: dict[str, Any], root: Path, specs: dict[str, 
     ]
 
 
-def twin_findings(parquet: pl.DataFrame, jsonl: pl.DataFrame, spec: TableSpec, rel: str) -> Findings:
+def twin_findings(parquet: pl.LazyFrame, jsonl: pl.LazyFrame, spec: TableSpec, rel: str) -> Findings:
     """package.twin_agreement: the two files of a table hold the same rows (as multisets, compared on
-    every column). Rows only in the JSON Lines file are reported under their record id."""
+    every column). Rows only in one file are reported under their record id (and row number).
+
+    Rows are compared by a hash of all their values (lists included; collisions are astronomically
+    unlikely): one hash column per file, joined; record ids are made only for the rows that differ."""
     out = Findings()
     cols = spec.column_names
-    p = with_ids(parquet.select(cols), spec.primary_key)
-    j = with_ids(jsonl.select(cols), spec.primary_key)
-    # Compare rows by a hash of all their values (lists included); collisions are astronomically unlikely.
-    p = p.with_columns(pl.struct(cols).hash().alias("__h"))
-    j = j.with_columns(pl.struct(cols).hash().alias("__h"))
-    only_j = j.join(p.select("__h"), on="__h", how="anti")
-    only_p = p.join(j.select("__h"), on="__h", how="anti")
-    for frame, where in (
-        (only_j, "in the JSON Lines file but not in the Parquet file"),
-        (only_p, "in the Parquet file but not in the JSON Lines file"),
+    row_hash = pl.struct(cols).hash().alias(_HASH)
+    hp, hj = pl.collect_all([parquet.select(row_hash), jsonl.select(row_hash)])
+    for frame, hashes, other, where in (
+        (jsonl, hj, hp, "in the JSON Lines file but not in the Parquet file"),
+        (parquet, hp, hj, "in the Parquet file but not in the JSON Lines file"),
     ):
-        for rid in frame.get_column(RID).head(MAX_PER_CHECK).to_list():
+        rows = hashes.with_row_index(ROW, offset=1).join(other, on=_HASH, how="anti").get_column(ROW)
+        if rows.is_empty():
+            continue
+        shown = (
+            frame.select(spec.primary_key)
+            .with_row_index(ROW, offset=1)
+            .filter(pl.col(ROW).is_in(rows.head(MAX_PER_CHECK).implode()))
+        )
+        for rid in with_ids(shown.collect(), spec.primary_key).get_column(RID).to_list():
             out.items.append(
                 finding("package.twin_agreement", f"row {where}", table=spec.name, record_id=rid, file=rel)
             )
-        if frame.height > MAX_PER_CHECK:
-            out.omitted[(spec.name, "package.twin_agreement")] += frame.height - MAX_PER_CHECK
-    if not out.items and parquet.height != jsonl.height:
+        if rows.len() > MAX_PER_CHECK:
+            out.omitted[(spec.name, "package.twin_agreement")] += rows.len() - MAX_PER_CHECK
+    if not out.items and hp.height != hj.height:
         out.items.append(
             finding(
                 "package.twin_agreement",
-                f"{parquet.height} Parquet rows, {jsonl.height} JSON Lines rows (duplicated rows)",
+                f"{hp.height} Parquet rows, {hj.height} JSON Lines rows (duplicated rows)",
                 table=spec.name,
                 file=rel,
             )

@@ -9,7 +9,7 @@ on each table's first file (Parquet when both are read), after the twins are com
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings, Report
+from kyrgyz_events.package_io.limits import scan_jsonl
 from kyrgyz_events.package_io.parts import Part, table_path
 from kyrgyz_events.rules import row_queries, unusable
 from kyrgyz_events.rules.provenance import WINDOWS, document_windows
@@ -147,9 +148,11 @@ def read_parquet_file(inputs: Inputs, table: str, table_parts: list[Part]) -> Ta
     return TableFile(table, "parquet", table_parts, rel, frame, skip, False, findings=found, starts=tuple(starts))
 
 
-def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> TableFile:
+def read_jsonl_file(
+    inputs: Inputs, table: str, path: Path, fast: bool, scanned: Future[None] | None = None
+) -> TableFile:
     spec, rel = inputs.specs[table], inputs.rel(path)
-    raw = read_jsonl(path, rel)
+    raw = read_jsonl(path, rel, scanned)
     if raw.height == 0 and raw.width == 0:  # an empty JSON Lines file: no keys to check
         raw = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
     found, skip = structure(spec, dict(raw.schema), rel, typed=False)
@@ -165,14 +168,17 @@ def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> Table
     return TableFile(table, "jsonl", [Part(rel, path)], rel, frame, skip, marked=True, rows=raw.height, findings=found)
 
 
-def _read(inputs: Inputs, table: str, fmt: str, fast: bool, report: Report) -> TableFile | None:
+def _read(
+    inputs: Inputs, table: str, fmt: str, fast: bool, report: Report, screens: dict[Path, Future[None]]
+) -> TableFile | None:
     table_parts = inputs.files[table].get(fmt)
     if table_parts is None:
         return None
     try:
         if fmt == "parquet":
             return read_parquet_file(inputs, table, table_parts)
-        return read_jsonl_file(inputs, table, table_parts[0].path, fast)
+        path = table_parts[0].path
+        return read_jsonl_file(inputs, table, path, fast, screens.get(path))
     except Unusable as e:
         report.add(replace(e.finding, table=e.finding.table or table))
         return None
@@ -226,10 +232,21 @@ def _engine(
 def _run(
     inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], engine: str, master: str | None
 ) -> None:
-    # The descriptor and file hashes are checked (in Python, hashlib) while the files are read.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # The descriptor and file hashes are checked (hashlib) while the files are read, and the limits of the
+    # JSON Lines files (``scan_jsonl``, Python) are checked in a thread, ahead of Polars parsing each file.
+    with ThreadPoolExecutor(max_workers=1) as pool, ThreadPoolExecutor(max_workers=1) as scanner:
         package = pool.submit(_package_findings, inputs, formats) if inputs.descriptor is not None else None
-        files = [f for t in inputs.specs for fmt in formats if (f := _read(inputs, t, fmt, fast, report)) is not None]
+        jsonl = [ps[0].path for t in inputs.specs if "jsonl" in formats and (ps := inputs.files[t].get("jsonl"))]
+        screens = {path: scanner.submit(scan_jsonl, path) for path in jsonl if path.is_file()}
+        try:
+            files = []
+            for t in inputs.specs:
+                for fmt in formats:
+                    if (f := _read(inputs, t, fmt, fast, report, screens)) is not None:
+                        files.append(f)
+        finally:
+            for screen in screens.values():
+                screen.cancel()
         if package is not None:
             report.extend(package.result())
     if report.unusable:
@@ -302,6 +319,5 @@ def _twins(files: list[TableFile], specs: dict[str, TableSpec], report: Report) 
         by_table.setdefault(f.table, {})[f.fmt] = f
     for table, pair in by_table.items():
         if len(pair) == 2 and all(f.clean for f in pair.values()):
-            cols = specs[table].column_names
-            parquet, jsonl = pl.collect_all([pair["parquet"].frame.select(cols), pair["jsonl"].frame.select(cols)])
+            parquet, jsonl = pair["parquet"].frame, pair["jsonl"].frame
             report.extend(package_rules.twin_findings(parquet, jsonl, specs[table], pair["jsonl"].rel))
