@@ -58,7 +58,6 @@ class _Compiler:
         self.text = ""
         self.body = (0, 0)
         self.document_id = ""
-        self.not_coded: dict[str, dict[str, str]] = {}
 
     def find(self, rule: str, message: str, file: str, table: str | None = None, **kw: Any) -> None:
         self.findings.append(finding(rule, message, table=table, file=f"annotations/{file}", **kw))
@@ -267,14 +266,13 @@ class _Compiler:
             file = f"{table}.yaml"
             entries = [e for e in (self.load(file, list) or []) if isinstance(e, dict)]
             annotated = [{"document_id": self.document_id, **entry} for entry in entries]
-            for row, problem in derive_view(table, annotated, self.rows):
+            for typed, (row, problem) in zip(annotated, derive_view(table, annotated, self.rows), strict=True):
                 if problem is not None:
                     self.find("cross.scheme_derivation", str(problem), file, table,
                               record_id=record_id(table, row), field=problem.column)  # fmt: skip
                     continue
                 entry = {k: v for k, v in row.items() if k not in DERIVED_COLUMNS[table]}
                 derived = {k: row[k] for k in DERIVED_COLUMNS[table]}
-                typed = next((e for e in annotated if record_id(table, e) == record_id(table, row)), {})
                 entry.update({k: typed[k] for k in DERIVED_COLUMNS[table] if k in typed})  # reported as typed
                 record = self.validated(table, file, entry, derived)
                 if record is not None:
@@ -304,7 +302,6 @@ class _Compiler:
                 self.find("annotations.scheme_decided",
                           f"{scheme}: the event is neither coded in {table}.yaml nor listed with a reason",
                           file, table, record_id=eid, field="event_ids")  # fmt: skip
-        self.not_coded[scheme] = reasons
 
     def sentences(self, coverage: list[dict[str, Any]]) -> None:
         """The sentences table from the coverage review, and each evidence span's sentence."""

@@ -297,7 +297,7 @@ def scheme_views_and_stated_figures(tables: Tables) -> Tables:
     (figures as stated, ``approximate``), and a claim in a contradicts or denies relation that was
     ``asserted`` becomes ``disputed`` (2.0.0: a contradicted claim is not asserted). What no migration can
     do is quote a claim's source and cue: ``cross.attribution_evidence`` names each claim to re-annotate."""
-    from kyrgyz_events.derive import casualty_estimates
+    from kyrgyz_events.derive import STATED_FIGURES_SINCE, casualty_estimates
 
     out = dict(tables)
     out["events"] = tables["events"].drop(["acled_event_type", "acled_sub_event_type", "plover_event_type"])
@@ -310,5 +310,5 @@ def scheme_views_and_stated_figures(tables: Tables) -> Tables:
         .alias("factuality")
     )
     out["claims"] = claims
-    out["casualty_estimates"] = casualty_estimates(claims, "2.0.0")
+    out["casualty_estimates"] = casualty_estimates(claims, STATED_FIGURES_SINCE)  # the target's rule
     return out
