@@ -68,6 +68,15 @@ def test_help_tells_user_commands_from_maintainer_commands() -> None:
     assert "COMMAND ..." in text.splitlines()[0]
 
 
+def test_each_command_names_itself_in_its_usage() -> None:
+    """``kyrgyz-events validate --help`` says ``usage: kyrgyz-events validate ...``, not the top usage first."""
+    import argparse
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in sub.choices.items():
+        assert command.format_usage().startswith(f"usage: kyrgyz-events {name} "), command.format_usage()
+
+
 @pytest.mark.parametrize("module", ["polars", "pydantic", "jsonschema"])
 def test_a_command_whose_extra_is_missing_names_the_extra(module: str) -> None:
     done = python(

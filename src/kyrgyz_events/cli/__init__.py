@@ -63,7 +63,9 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=version_text())
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, help=argparse.SUPPRESS, prog="kyrgyz-events"
+    )
     for name in COMMANDS:
         importlib.import_module(f"kyrgyz_events.cli.{name}").add_parser(sub)
     p.epilog = _command_list(sub)

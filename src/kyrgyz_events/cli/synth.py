@@ -35,6 +35,9 @@ def _seed(text: str) -> int:
     return value
 
 
+QUIET = "draw no progress bar (none is drawn in CI or when standard error is not a terminal)"
+
+
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "synth",
@@ -61,10 +64,12 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="replace --out even if it is not empty (everything in it is replaced by the new package)",
     )
+    p.add_argument("--quiet", action="store_true", help=QUIET)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from kyrgyz_events.progress import shown, wanted
     from kyrgyz_events.synth import synthesize
 
     out: Path = args.out
@@ -76,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        result = synthesize(out, args.events, args.seed, args.parts)
+        with shown(wanted(args.quiet)):
+            result = synthesize(out, args.events, args.seed, args.parts)
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc}", file=sys.stderr)
         return 2

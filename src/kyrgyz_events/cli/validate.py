@@ -21,6 +21,9 @@ malformed JSON line, unknown schema version, bad arguments)
 """
 
 
+QUIET = "draw no progress bar (none is drawn in CI or when standard error is not a terminal)"
+
+
 def add_parser(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "validate",
@@ -65,25 +68,28 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument(
         "--reference", action="store_true", help="check records one by one with jsonschema (slow) instead of in SQL"
     )
+    p.add_argument("--quiet", action="store_true", help=QUIET)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kyrgyz_events.checkout import validate
     from kyrgyz_events.findings import dumps
+    from kyrgyz_events.progress import shown, wanted
 
     if args.master and args.engine != "spark":
         print("kyrgyz-events validate: --master needs --engine spark", file=sys.stderr)
         return 2
     formats = (args.table_format,) if args.table_format else ("parquet", "jsonl")
-    report = validate(
-        args.path,
-        fast=not args.reference,
-        formats=formats,
-        schema_version=args.schema_version,
-        engine=args.engine,
-        master=args.master,
-    )
+    with shown(wanted(args.quiet)):
+        report = validate(
+            args.path,
+            fast=not args.reference,
+            formats=formats,
+            schema_version=args.schema_version,
+            engine=args.engine,
+            master=args.master,
+        )
     if args.format == "json":
         print(dumps(report.as_dict(limit=args.limit), ensure_ascii=False, indent=2))
     else:

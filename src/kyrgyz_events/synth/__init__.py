@@ -10,6 +10,7 @@ at ten million events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from kyrgyz_events.contracts.spec import load_specs
 from kyrgyz_events.derive import casualty_estimates
 from kyrgyz_events.package_io.atomic import replaced
 from kyrgyz_events.package_io.descriptor import DESCRIPTOR, write_descriptor
+from kyrgyz_events.progress import steps
 from kyrgyz_events.publish.descriptor import datapackage
 from kyrgyz_events.synth import records
 from kyrgyz_events.synth.records import EVENTS_PER_DOC, EXTRA_SPAN_EVERY, Layout, ids
@@ -94,12 +96,13 @@ def synthesize(out: Path, events: int, seed: int = 0, parts: int = 1) -> dict[st
         raise ValueError(f"parts must be at least 1, not {parts}")
     specs = load_specs(SCHEMA_VERSION)
     layout = Layout.for_events(events)
-    with replaced(Path(out), OUTPUTS) as stage:
+    with replaced(Path(out), OUTPUTS) as stage, steps("synth", total=len(_batches(layout.events)) + 3) as step:
         data = stage / "data"
         data.mkdir()
         with ExitStack() as stack:
             sinks = {name: stack.enter_context(TableSink(data, spec, DATASET_VERSION)) for name, spec in specs.items()}
-            _write_all(sinks, layout, seed)
+            _write_all(sinks, layout, seed, step)
+        step("describing the package" if parts == 1 else f"splitting into {parts} parts, describing the package")
         rows = {name: sink.rows for name, sink in sinks.items()}
         split = {name: split_parquet(data, name, parts) for name in specs} if parts > 1 else {}
         descriptor = datapackage(specs, stage, metadata(events, seed, parts), SCHEMA_VERSION, parts=split)
@@ -107,8 +110,9 @@ def synthesize(out: Path, events: int, seed: int = 0, parts: int = 1) -> dict[st
     return {"out": str(out), "events": events, "seed": seed, "rows": rows, "total_rows": sum(rows.values())}
 
 
-def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int) -> None:
+def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int, step: Callable[[str], None]) -> None:
     w = layout.width
+    step("documents, actors, locations")
     c = corpus(_rng(seed, "corpus", 0), layout.documents)
     for _, lo, hi in _batches(layout.documents):
         texts = [document_text(c, d) for d in range(lo, hi)]
@@ -134,6 +138,7 @@ def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int) -> None:
         sinks["locations"].write(batch)
         add_evidence(rng, "locations", batch["location_id"], (np.arange(lo, hi) * 7) % layout.documents)
     for b, lo, hi in _batches(layout.events):
+        step(f"events {lo:,} to {hi:,}")
         idx = np.arange(lo, hi)
         sinks["events"].write(records.events(_rng(seed, "events", b), lo, hi, layout))
         sinks["event_actors"].write(records.event_actors(_rng(seed, "event_actors", b), lo, hi, layout))
@@ -149,6 +154,7 @@ def _write_all(sinks: dict[str, TableSink], layout: Layout, seed: int) -> None:
         raise AssertionError(f"wrote {next_evidence} evidence rows, layout says {layout.evidence}")
 
     # The sentences list the records cited in them: read back from the finished evidence file (streamed).
+    step("sentences")
     evidence.close()
     citations = (
         pl.scan_parquet(evidence.path)

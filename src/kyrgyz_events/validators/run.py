@@ -9,6 +9,7 @@ on each table's first file (Parquet when both are read), after the twins are com
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings, Report
 from kyrgyz_events.package_io.limits import scan_jsonl
 from kyrgyz_events.package_io.parts import Part, table_path
+from kyrgyz_events.progress import steps
 from kyrgyz_events.rules import row_queries, unusable
 from kyrgyz_events.rules.provenance import WINDOWS, document_windows
 from kyrgyz_events.rules.record import BAD, file_queries
@@ -232,6 +234,20 @@ def _engine(
 def _run(
     inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], engine: str, master: str | None
 ) -> None:
+    with steps("validate", total=len(inputs.specs) * len(formats) + 2) as step:
+        _run_steps(inputs, report, step, fast=fast, formats=formats, engine=engine, master=master)
+
+
+def _run_steps(
+    inputs: Inputs,
+    report: Report,
+    step: Callable[[str], None],
+    *,
+    fast: bool,
+    formats: tuple[str, ...],
+    engine: str,
+    master: str | None,
+) -> None:
     # The descriptor and file hashes are checked (hashlib) while the files are read, and the limits of the
     # JSON Lines files (``scan_jsonl``, Python) are checked in a thread, ahead of Polars parsing each file.
     with ThreadPoolExecutor(max_workers=1) as pool, ThreadPoolExecutor(max_workers=1) as scanner:
@@ -242,6 +258,7 @@ def _run(
             files = []
             for t in inputs.specs:
                 for fmt in formats:
+                    step(f"reading {t} ({fmt})")
                     if (f := _read(inputs, t, fmt, fast, report, screens)) is not None:
                         files.append(f)
         finally:
@@ -276,10 +293,12 @@ def _run(
     table_files = {t: f.rel for t, f in primary.items()}
     queries = [q for q in row_queries(specs) if not (inputs.single_file and q.rule.startswith("cross."))]
     jobs += [Job(q, q.table, table_files[q.table], primary[q.table].starts) for q in queries]
+    step(f"rules ({engine})")
     runner = _engine(engine, master, files, primary, specs)
     try:
         found, rows = run(runner, jobs, specs, relations=[_relation(f, primary) for f in files])
         broken = {f.table for f in [*report.findings, *found.items] if f.table and not f.rule.startswith("scheme.")}
+        step("rules (Python)")
         hosted = host_findings(runner, specs, table_files, cross=not inputs.single_file, broken=broken)
     except pl.exceptions.PolarsError:
         report.extend(_unreadable(files))
