@@ -50,3 +50,15 @@ def test_spark_at_a_parquet_only_read(sample_package: Path) -> None:
     report = validate(sample_package, engine="spark", formats=("parquet",))
     assert report.exit_code == 0, report.to_text()
     assert set(report.rows_checked) == {k for k in validate(sample_package).rows_checked if k.endswith(".parquet")}
+
+
+def test_a_local_spark_gets_half_the_machine_s_memory(sample_package: Path) -> None:
+    """Spark's default heap (1 GiB) ran out of memory at 10^6 events on local[2]; a local master's driver,
+    which is also its executor, gets half the machine's memory."""
+    import os
+
+    from kyrgyz_events.validators.engines.spark import session
+
+    validate(sample_package, engine="spark", formats=("parquet",))
+    half = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**31
+    assert session().sparkContext.getConf().get("spark.driver.memory") == f"{max(1, half)}g"

@@ -60,10 +60,20 @@ def session(master: str = "local[2]") -> Any:
         cores = local.group(1)
         builder = builder.config(
             "spark.sql.shuffle.partitions", str(os.cpu_count() or 1) if cores in (None, "*") else cores
-        )
+        ).config("spark.driver.memory", _local_memory())
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _local_memory() -> str:
+    """The JVM heap of a local master, where the driver is also the executor: half the machine's memory
+    (Spark's default, 1 GiB, runs out at 10^6 events). Started once per process, so it is set here."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return "1g"
+    return f"{max(1, total // 2**31)}g"
 
 
 def to_spark(sql: str) -> str:
