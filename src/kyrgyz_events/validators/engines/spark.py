@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from kyrgyz_events.validators.run import TableFile
 
 _PART = "__part"  # a partitioned table's part index, while its rows are numbered
+#: Spark's logging: errors only (its default profile prints start-up warnings about the machine)
+_LOG_CONFIG = Path(__file__).with_name("spark-log4j2.properties")
 
 #: Spark SQL types of the schema's column kinds
 _SPARK_TYPES = {
@@ -54,6 +57,7 @@ def session(master: str = "local[2]") -> Any:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOG_CONFIG.as_uri()}")
     )
     local = re.fullmatch(r"local(?:\[(\d+|\*)\])?", master)
     if local:
