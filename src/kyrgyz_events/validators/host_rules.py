@@ -178,12 +178,7 @@ def host_findings(
         wanted.append(("casualty_estimates", 'SELECT * FROM "casualty_estimates"'))
         wanted.append(("claims", f'SELECT {", ".join(ident(c) for c in _CLAIM_COLUMNS)} FROM "claims"'))
     views = [t for t in DERIVED_VIEWS if cross and t in specs and t not in broken and not broken & set(_VIEW_INPUTS)]
-    if views:
-        for view in views:
-            wanted.append((view, f"SELECT * FROM {ident(view)}"))
-        for source, read in _VIEW_INPUTS.items():
-            if source in specs:
-                wanted.append((f"__in_{source}", f"SELECT {', '.join(ident(c) for c in read)} FROM {ident(source)}"))
+    wanted += [(view, f"SELECT * FROM {ident(view)}") for view in views]
     frames = dict(zip([w for w, _ in wanted], engine.collect([s for _, s in wanted]), strict=True))
     out = Findings()
     for table in PARENTS:
@@ -197,8 +192,10 @@ def host_findings(
             casualty_derivation(frames["casualty_estimates"], frames["claims"], spec, files["casualty_estimates"])
         )
     coded = {t: frames[t] for t in views if frames[t].height and not out.items}  # estimates must be sound
-    if coded:
-        inputs = {t[len("__in_") :]: f for t, f in frames.items() if t.startswith("__in_")}
+    if coded:  # the core tables are read only for views that hold rows
+        sources = [t for t in _VIEW_INPUTS if t in specs]
+        reads = [f"SELECT {', '.join(ident(c) for c in _VIEW_INPUTS[t])} FROM {ident(t)}" for t in sources]
+        inputs = dict(zip(sources, engine.collect(reads), strict=True))
         out.extend(scheme_derivation(coded, inputs, specs, files))
     return out
 
