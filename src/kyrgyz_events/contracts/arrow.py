@@ -21,6 +21,19 @@ def arrow_type(column: Column) -> pa.DataType:
     return _ARROW_TYPES[column.kind]
 
 
+def json_arrow_schema(spec: TableSpec) -> pa.Schema:
+    """The Arrow types of a table's values as JSON holds them (a date is a string), every value nullable:
+    the explicit schema of a strict JSON Lines read."""
+
+    def json_type(kind: str) -> pa.DataType:
+        return pa.string() if kind == "date" else _ARROW_TYPES[kind]
+
+    return pa.schema(
+        pa.field(c.name, pa.list_(json_type(c.item_kind or "string")) if c.kind == "list" else json_type(c.kind))
+        for c in spec.columns
+    )
+
+
 def arrow_field(column: Column) -> pa.Field:
     return pa.field(
         column.name,

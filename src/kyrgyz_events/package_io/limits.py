@@ -4,7 +4,9 @@ A small hostile file must not cost unbounded time or memory: a JSON line nested 
 of gigabytes, a Parquet footer declaring terabytes, a YAML alias bomb, an oversized descriptor. Each
 limit is checked with a bounded, streaming pass before the parser that could blow up runs; an exceeded
 limit is an unusable finding naming the file, the line and the limit. The same pass refuses a JSON
-object with a duplicate key (two readers would keep different values).
+object with a duplicate key (two readers would keep different values). (The strict typed JSON Lines read
+of ``jsonl_typed``, which runs first, stops at the first value nested deeper than a list and at a line
+over two of its blocks: it needs no pass before it.)
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ lines). Anything that cannot be read becomes an unusable finding. (``run`` reads
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pyarrow.parquet as pq
 from kyrgyz_events.contracts.spec import TableSpec, UnknownSchemaVersion, load_specs
 from kyrgyz_events.findings import Finding
 from kyrgyz_events.package_io.descriptor import DESCRIPTOR, DescriptorError, declared_version, read_descriptor
+from kyrgyz_events.package_io.jsonl_typed import read_typed
 from kyrgyz_events.package_io.limits import LimitExceeded, parquet_declared, scan_jsonl
 from kyrgyz_events.package_io.parts import Part, PartError, is_partitioned, parts
 from kyrgyz_events.package_io.release import FORMATS, JSONL_SUFFIX, resource_name
@@ -370,18 +370,20 @@ def malformed_line(path: Path, rel: str) -> Finding | None:
     return None
 
 
-def read_jsonl(path: Path, rel: str, scanned: Future[None] | None = None) -> pl.DataFrame:
-    """The file's rows with the types Polars infers from all of them (columns are whatever keys occur),
-    once its limits have been checked (``scan_jsonl``; ``scanned``: that scan, already started elsewhere)."""
+def read_jsonl(path: Path, rel: str, spec: TableSpec) -> pl.DataFrame:
+    """The file's rows: read with the schema's JSON types where that read shows the file is plainly
+    well-formed and well-typed (``package_io.jsonl_typed``); else, once its limits have been checked
+    (``scan_jsonl``), with the types Polars infers from all of them (columns are whatever keys occur),
+    from which the record checks name each value of the wrong type."""
     if not path.is_file():
         raise Unusable(unusable("package.readable", "file does not exist", file=rel))
     if path.stat().st_size == 0:
         return pl.DataFrame()
+    typed = read_typed(path, spec)
+    if typed is not None:
+        return typed
     try:
-        if scanned is None:
-            scan_jsonl(path)
-        else:
-            scanned.result()
+        scan_jsonl(path)
     except LimitExceeded as e:
         rule = "package.duplicate_key" if e.key is not None else "package.limits"
         line = f"#{e.line}" if e.line is not None else None

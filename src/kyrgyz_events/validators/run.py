@@ -2,15 +2,16 @@
 run every rule's SQL on an engine (``engines``) and the three Python rules (``host_rules``).
 
 Reading is the embedded reader's job whatever the engine: a Parquet file is scanned lazily (its schema
-from the footer, its rows only when a query needs them); a JSON Lines file is parsed once, with its limits
-checked, and cast to the schema's types. The record rules run on every file; the rules above the records
+from the footer, its rows only when a query needs them); a JSON Lines file is read whole, typed by pyarrow
+where it is plainly well-formed (``package_io.jsonl_typed``), else with its limits checked, parsed and
+cast to the schema's types. The record rules run on every file; the rules above the records
 on each table's first file (Parquet when both are read), after the twins are compared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,6 @@ import pyarrow.parquet as pq
 from kyrgyz_events.contracts.pandera_schema import polars_type
 from kyrgyz_events.contracts.spec import TableSpec
 from kyrgyz_events.findings import Finding, Findings, Report
-from kyrgyz_events.package_io.limits import scan_jsonl
 from kyrgyz_events.package_io.parts import Part, table_path
 from kyrgyz_events.progress import steps
 from kyrgyz_events.rules import row_queries, unusable
@@ -150,11 +150,9 @@ def read_parquet_file(inputs: Inputs, table: str, table_parts: list[Part]) -> Ta
     return TableFile(table, "parquet", table_parts, rel, frame, skip, False, findings=found, starts=tuple(starts))
 
 
-def read_jsonl_file(
-    inputs: Inputs, table: str, path: Path, fast: bool, scanned: Future[None] | None = None
-) -> TableFile:
+def read_jsonl_file(inputs: Inputs, table: str, path: Path, fast: bool) -> TableFile:
     spec, rel = inputs.specs[table], inputs.rel(path)
-    raw = read_jsonl(path, rel, scanned)
+    raw = read_jsonl(path, rel, spec)
     if raw.height == 0 and raw.width == 0:  # an empty JSON Lines file: no keys to check
         raw = pl.DataFrame(schema={c.name: polars_type(c) for c in spec.columns})
     found, skip = structure(spec, dict(raw.schema), rel, typed=False)
@@ -170,9 +168,7 @@ def read_jsonl_file(
     return TableFile(table, "jsonl", [Part(rel, path)], rel, frame, skip, marked=True, rows=raw.height, findings=found)
 
 
-def _read(
-    inputs: Inputs, table: str, fmt: str, fast: bool, report: Report, screens: dict[Path, Future[None]]
-) -> TableFile | None:
+def _read(inputs: Inputs, table: str, fmt: str, fast: bool, report: Report) -> TableFile | None:
     table_parts = inputs.files[table].get(fmt)
     if table_parts is None:
         return None
@@ -180,7 +176,7 @@ def _read(
         if fmt == "parquet":
             return read_parquet_file(inputs, table, table_parts)
         path = table_parts[0].path
-        return read_jsonl_file(inputs, table, path, fast, screens.get(path))
+        return read_jsonl_file(inputs, table, path, fast)
     except Unusable as e:
         report.add(replace(e.finding, table=e.finding.table or table))
         return None
@@ -248,22 +244,15 @@ def _run_steps(
     engine: str,
     master: str | None,
 ) -> None:
-    # The descriptor and file hashes are checked (hashlib) while the files are read, and the limits of the
-    # JSON Lines files (``scan_jsonl``, Python) are checked in a thread, ahead of Polars parsing each file.
-    with ThreadPoolExecutor(max_workers=1) as pool, ThreadPoolExecutor(max_workers=1) as scanner:
+    # The descriptor and file hashes are checked (hashlib, in a thread) while the files are read.
+    with ThreadPoolExecutor(max_workers=1) as pool:
         package = pool.submit(_package_findings, inputs, formats) if inputs.descriptor is not None else None
-        jsonl = [ps[0].path for t in inputs.specs if "jsonl" in formats and (ps := inputs.files[t].get("jsonl"))]
-        screens = {path: scanner.submit(scan_jsonl, path) for path in jsonl if path.is_file()}
-        try:
-            files = []
-            for t in inputs.specs:
-                for fmt in formats:
-                    step(f"reading {t} ({fmt})")
-                    if (f := _read(inputs, t, fmt, fast, report, screens)) is not None:
-                        files.append(f)
-        finally:
-            for screen in screens.values():
-                screen.cancel()
+        files = []
+        for t in inputs.specs:
+            for fmt in formats:
+                step(f"reading {t} ({fmt})")
+                if (f := _read(inputs, t, fmt, fast, report)) is not None:
+                    files.append(f)
         if package is not None:
             report.extend(package.result())
     if report.unusable:
