@@ -115,6 +115,22 @@ CASES: dict[str, tuple[Corruption, str, str, str | None]] = {
         "annotations/actors.yaml",
         "aliases",
     ),
+    "event neither coded nor listed as not coded": (
+        lambda r: _edit(r / "annotations/not_coded.yaml", "- event_id: evt-talas-unrest", "- event_id: evt-elsewhere"),
+        "annotations.scheme_decided",
+        "annotations/not_coded.yaml",
+        "event_ids",
+    ),
+    "not-coded entry without a reason": (
+        lambda r: _edit(
+            r / "annotations/not_coded.yaml",
+            "- event_id: evt-talas-unrest\n  reason:",
+            "- event_id: evt-talas-unrest\n  why:",
+        ),
+        "annotations.scheme_decided",
+        "annotations/not_coded.yaml",
+        None,
+    ),
     "source text altered": (
         lambda r: (r / "sources/000_5188a25246f5e958.txt").write_bytes(
             (DATASET / "sources/000_5188a25246f5e958.txt").read_bytes() + b" "
@@ -173,3 +189,16 @@ def test_whole_mentions(text: str, mention: str, whole: bool) -> None:
     from kyrgyz_events.annotations.anchor import whole_mentions
 
     assert bool(whole_mentions(text, (0, len(text)), mention)) is whole
+
+
+def test_the_card_gives_each_not_coded_event_its_reason_and_each_number_as_stated(tmp_path: Path) -> None:
+    from kyrgyz_events.publish.datacard import lookup_tables, schemes_table
+
+    root = _copy(tmp_path)
+    _edit(root / "annotations/not_coded.yaml", "  reason: An episode/summary record", "  reason: Edited. An episode")
+    rows, findings = compile_annotations(root)
+    assert findings == []
+    talas = next(line for line in schemes_table(root, rows).splitlines() if line.startswith("| `evt-talas-unrest` |"))
+    assert "not coded: Edited." in talas
+    numbers = lookup_tables(rows)["{{numbers}}"]
+    assert "| over 100 | killed |" in numbers and "| up to 100 | killed |" in numbers

@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION
 from kyrgyz_events.annotations.anchor import QuoteError, Span, locate, selector, whole_mentions
 from kyrgyz_events.annotations.coverage import check_coverage, sentence_of, sentence_rows
+from kyrgyz_events.annotations.not_coded import FILE as NOT_CODED
+from kyrgyz_events.annotations.not_coded import SCHEME_OF, scheme_reasons
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import load_spec
 from kyrgyz_events.derive import casualty_estimates
@@ -29,9 +31,7 @@ from kyrgyz_events.rules import finding
 from kyrgyz_events.scheme_views import DERIVED_COLUMNS, derive_view
 
 #: The scheme views, each annotated in ``<table>.yaml``; ``not_coded.yaml`` says why the other events are not.
-SCHEME_VIEWS = ("acled_events", "ucdp_events", "plover_events")
-#: The key of each scheme in not_coded.yaml.
-SCHEME_OF = {"acled_events": "acled", "ucdp_events": "ucdp", "plover_events": "plover"}
+SCHEME_VIEWS = tuple(SCHEME_OF)
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -261,7 +261,7 @@ class _Compiler:
 
     def schemes(self) -> None:
         """The scheme views: annotated rows with their derived columns; every event coded or not_coded."""
-        not_coded = self.load("not_coded.yaml", dict) or {}
+        not_coded = self.load(NOT_CODED, dict)
         for table in SCHEME_VIEWS:
             file = f"{table}.yaml"
             entries = [e for e in (self.load(file, list) or []) if isinstance(e, dict)]
@@ -277,22 +277,19 @@ class _Compiler:
                 record = self.validated(table, file, entry, derived)
                 if record is not None:
                     self.rows[table].append(record)
-            self.decided(table, entries, not_coded.get(SCHEME_OF[table]))
+            self.decided(table, entries, not_coded)
 
     def decided(self, table: str, entries: list[dict[str, Any]], not_coded: Any) -> None:
         """annotations.scheme_decided: each event is coded in ``table`` or listed, with a reason, as not."""
-        file, scheme = "not_coded.yaml", SCHEME_OF[table]
+        file, scheme = NOT_CODED, SCHEME_OF[table]
         coded: set[str] = set()
         for entry in entries:
             ids = entry.get("event_ids", [entry.get("event_id")])
             coded.update(str(i) for i in ids or [] if i is not None)
-        reasons = {}
-        for item in not_coded if isinstance(not_coded, list) else []:
-            if isinstance(item, dict) and item.get("event_id") and item.get("reason"):
-                reasons[str(item["event_id"])] = item["reason"]
-            else:
-                self.find("annotations.scheme_decided", f"{scheme}: an entry needs event_id and reason: {item!r}",
-                          file, table, value=item)  # fmt: skip
+        reasons, malformed = scheme_reasons(not_coded, scheme)
+        for item in malformed:
+            self.find("annotations.scheme_decided", f"{scheme}: an entry needs event_id and reason: {item!r}",
+                      file, table, value=item)  # fmt: skip
         for event in self.rows["events"]:
             eid = str(event["event_id"])
             if eid in coded and eid in reasons:

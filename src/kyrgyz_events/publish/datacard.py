@@ -17,9 +17,11 @@ from typing import Any
 
 from kyrgyz_events._version import DATASET_VERSION, SCHEMA_VERSION, __version__
 from kyrgyz_events.annotations.coverage import coverage_rows
+from kyrgyz_events.annotations.not_coded import read_reasons
 from kyrgyz_events.annotations.read import read_yaml
 from kyrgyz_events.contracts.spec import TableSpec, load_specs
 from kyrgyz_events.publish.card_header import hf_yaml_header
+from kyrgyz_events.ranges import claim_text
 
 TEMPLATE = "card.template.md"
 
@@ -43,21 +45,14 @@ def _first_quotes(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return quotes
 
 
-def _range(claim: dict[str, Any]) -> str:
-    low, high = claim["value_min"], claim["value_max"]
-    if low == high:
-        return str(low)
-    return f"{'' if low is None else low}..{'' if high is None else high}"
-
-
 def lookup_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     """Markdown tables that let a reader find each number, actor and place with its source quote."""
     quotes = _first_quotes(rows)
     names = {str(a["actor_id"]): str(a["name"]) for a in rows["actors"]}
-    numbers = ["| claim | who says | range | qualifier | kind | quote |", "|---|---|---|---|---|---|"]
+    numbers = ["| claim | who says | number | kind | quote |", "|---|---|---|---|---|"]
     numbers += [
-        f"| `{c['claim_id']}` | {_cell(names.get(str(c['claimant_actor_id']), '—'))} | {_range(c)} | "
-        f"{c['value_qualifier']} | {c['quantity_kind']} | “{_cell(quotes.get(str(c['claim_id']), ''))}” |"
+        f"| `{c['claim_id']}` | {_cell(names.get(str(c['claimant_actor_id']), '—'))} | {claim_text(c)} | "
+        f"{c['quantity_kind']} | “{_cell(quotes.get(str(c['claim_id']), ''))}” |"
         for c in rows["claims"]
         if c["quantity_kind"] is not None
     ]
@@ -96,11 +91,7 @@ def _first_sentence(text: str, limit: int = 180) -> str:
 
 def schemes_table(root: Path, rows: dict[str, list[dict[str, Any]]]) -> str:
     """Every event with its code in each scheme's view, or the first sentence of why it has none."""
-    not_coded, _ = read_yaml(root / "annotations" / "not_coded.yaml", dict)
-    reasons = {
-        scheme: {str(i["event_id"]): str(i["reason"]) for i in (not_coded or {}).get(scheme) or []}
-        for scheme in ("acled", "ucdp", "plover")
-    }
+    reasons = read_reasons(root / "annotations")
     acled = {e: r for r in rows["acled_events"] for e in r["event_ids"]}
     ucdp = {e: r for r in rows["ucdp_events"] for e in r["event_ids"]}
     plover = {str(r["event_id"]): r for r in rows["plover_events"]}
