@@ -46,10 +46,9 @@ def validate(
     ``engine``: "polars" (embedded, the default) or "spark", on a Spark session at ``master`` (default
     ``local[2]``; needs the ``spark`` extra and Java 17).
     """
-    from kyrgyz_events.validators.run import validate_path
+    from kyrgyz_events.validators.run import Options, validate_path
 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    return validate_path(
-        Path(path), fast=fast, formats=formats, schema_version=schema_version, engine=engine, master=master
-    )
+    options = Options(fast=fast, formats=formats, engine=engine, master=master)
+    return validate_path(Path(path), options, schema_version)

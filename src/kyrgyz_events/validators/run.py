@@ -43,24 +43,27 @@ from kyrgyz_events.validators.partitions import partition_findings
 from kyrgyz_events.validators.records import coerce, run_checks, structure
 
 
-def validate_path(
-    path: Path,
-    *,
-    fast: bool = True,
-    formats: tuple[str, ...] = ("parquet", "jsonl"),
-    schema_version: str | None = None,
-    engine: str = "polars",
-    master: str | None = None,
-) -> Report:
-    """``fast=False``: the record rules by ``jsonschema`` on every record (the reference) instead of SQL.
-    ``engine``: "polars" (embedded) or "spark" (``master`` the Spark master URL, default ``local[2]``).
-    ``schema_version``: the version the input follows, where it does not say or says otherwise."""
+@dataclass(frozen=True)
+class Options:
+    """How a run validates. ``fast=False``: the record rules by ``jsonschema`` on every record (the
+    reference) instead of SQL; ``formats``: the files of each table read; ``engine``: "polars" (embedded)
+    or "spark" (``master`` the Spark master URL, default ``local[2]``)."""
+
+    fast: bool = True
+    formats: tuple[str, ...] = ("parquet", "jsonl")
+    engine: str = "polars"
+    master: str | None = None
+
+
+def validate_path(path: Path, options: Options, schema_version: str | None = None) -> Report:
+    """The report on ``path``. ``schema_version``: the version the input follows, where it does not say or
+    says otherwise."""
     report = Report(target=str(path))
     try:
         inputs = open_inputs(path, schema_version)
         report.schema_version = inputs.version
         report.extend(inputs.findings)
-        _run(inputs, report, fast=fast, formats=formats, engine=engine, master=master)
+        _run(inputs, report, options)
     except Unusable as e:
         report.add(e.finding)
     except ImportError:  # a missing optional dependency is the installation's fault, not the input's
@@ -227,23 +230,13 @@ def _engine(
     return PolarsSQL(relations | derived)
 
 
-def _run(
-    inputs: Inputs, report: Report, *, fast: bool, formats: tuple[str, ...], engine: str, master: str | None
-) -> None:
-    with steps("validate", total=len(inputs.specs) * len(formats) + 2) as step:
-        _run_steps(inputs, report, step, fast=fast, formats=formats, engine=engine, master=master)
+def _run(inputs: Inputs, report: Report, options: Options) -> None:
+    with steps("validate", total=len(inputs.specs) * len(options.formats) + 2) as step:
+        _run_steps(inputs, report, step, options)
 
 
-def _run_steps(
-    inputs: Inputs,
-    report: Report,
-    step: Callable[[str], None],
-    *,
-    fast: bool,
-    formats: tuple[str, ...],
-    engine: str,
-    master: str | None,
-) -> None:
+def _run_steps(inputs: Inputs, report: Report, step: Callable[[str], None], options: Options) -> None:
+    fast, formats, engine = options.fast, options.formats, options.engine
     # The descriptor and file hashes are checked (hashlib, in a thread) while the files are read.
     with ThreadPoolExecutor(max_workers=1) as pool:
         package = pool.submit(_package_findings, inputs, formats) if inputs.descriptor is not None else None
@@ -283,7 +276,7 @@ def _run_steps(
     queries = [q for q in row_queries(specs) if not (inputs.single_file and q.rule.startswith("cross."))]
     jobs += [Job(q, q.table, table_files[q.table], primary[q.table].starts) for q in queries]
     step(f"rules ({engine})")
-    runner = _engine(engine, master, files, primary, specs)
+    runner = _engine(engine, options.master, files, primary, specs)
     try:
         found, rows = run(runner, jobs, specs, relations=[_relation(f, primary) for f in files])
         broken = {f.table for f in [*report.findings, *found.items] if f.table and not f.rule.startswith("scheme.")}
