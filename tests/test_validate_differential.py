@@ -52,3 +52,30 @@ def test_jsonl_record_faults_agree(name: str, sample_package: Path, tmp_path: Pa
     record_keys = {k for k in keys(fast) if k[0].startswith("record.")}
     assert record_keys, fast.to_text()
     assert keys(fast) == keys(reference), fast.to_text() + "\n---\n" + reference.to_text()
+
+
+def named_keys(report: Report) -> set[tuple[str, str | None, str | None, str | None, str | None]]:
+    return {(f.rule, f.table, f.record_id, f.field, f.file) for f in report.findings}
+
+
+@pytest.mark.parametrize("parts", [1, 2], ids=["one-file", "two-parts"])
+def test_a_fault_in_both_twins_is_named_in_each_file_as_the_reference_names_it(
+    parts: int, sample_package: Path, tmp_path: Path
+) -> None:
+    """A fault in every row of both twins (the Parquet one whole or in parts): the default path names each
+    file and part for each finding as the reference, which checks every record of both, names it."""
+    import shutil
+
+    import polars as pl
+
+    shutil.copytree(sample_package, tmp_path / "p")
+    editor = PackageEditor(tmp_path / "p")
+    editor.update("actors", lambda f: f.with_columns(pl.lit("alien").alias("actor_type")))
+    if parts > 1:
+        editor.split("actors", parts=parts)
+    fast, reference = validate(tmp_path / "p"), validate(tmp_path / "p", fast=False)
+    named = {k for k in named_keys(fast) if k[0] == "record.json_schema"}
+    assert {k[4] for k in named} == {k[4] for k in named_keys(reference) if k[0] == "record.json_schema"}
+    assert len({k[4] for k in named}) == parts + 1 and "data/actors.jsonl" in {k[4] for k in named}
+    assert named_keys(fast) == named_keys(reference), fast.to_text() + "\n---\n" + reference.to_text()
+    assert fast.omitted == reference.omitted
