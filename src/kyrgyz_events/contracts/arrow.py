@@ -15,23 +15,21 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
-def arrow_type(column: Column) -> pa.DataType:
+def arrow_type(column: Column, *, as_json: bool = False) -> pa.DataType:
+    """A column's Arrow type; ``as_json``: the type of its values as JSON holds them (a date is a string, a
+    list's items may be null), which a strict JSON Lines read is given and the record checks then judge."""
+
+    def scalar(kind: str) -> pa.DataType:
+        return pa.string() if as_json and kind == "date" else _ARROW_TYPES[kind]
+
     if column.kind == "list":
-        return pa.list_(pa.field("item", _ARROW_TYPES[column.item_kind or "string"], nullable=False))
-    return _ARROW_TYPES[column.kind]
+        return pa.list_(pa.field("item", scalar(column.item_kind or "string"), nullable=as_json))
+    return scalar(column.kind)
 
 
 def json_arrow_schema(spec: TableSpec) -> pa.Schema:
-    """The Arrow types of a table's values as JSON holds them (a date is a string), every value nullable:
-    the explicit schema of a strict JSON Lines read."""
-
-    def json_type(kind: str) -> pa.DataType:
-        return pa.string() if kind == "date" else _ARROW_TYPES[kind]
-
-    return pa.schema(
-        pa.field(c.name, pa.list_(json_type(c.item_kind or "string")) if c.kind == "list" else json_type(c.kind))
-        for c in spec.columns
-    )
+    """The explicit schema of a strict JSON Lines read: each column's JSON type, every value nullable."""
+    return pa.schema(pa.field(c.name, arrow_type(c, as_json=True)) for c in spec.columns)
 
 
 def arrow_field(column: Column) -> pa.Field:
