@@ -98,7 +98,9 @@ def test_a_reader_that_goes_away_gets_no_traceback() -> None:
 
 
 def test_engine_spark_from_the_command(sample_package: Path, tmp_path: Path) -> None:
-    """--engine spark names the dangling reference the embedded engine names, from the Parquet files."""
+    """--engine spark names the dangling reference the embedded engine names, from the Parquet files, and
+    logs no start-up warnings: Spark's default logging printed a screen of them (loopback address, native
+    Hadoop library) with every run; only errors are logged now. (One command for both: each starts a JVM.)"""
     package = _copy(sample_package, tmp_path)
     editor = PackageEditor(package)
     frame = editor.frame("event_actors")
@@ -113,6 +115,8 @@ def test_engine_spark_from_the_command(sample_package: Path, tmp_path: Path) -> 
     assert keys[0] == keys[1]
     assert ("cross.reference", "event_actors") in {k[:2] for k in keys[0]}
     assert all(".jsonl" not in k for k in json.loads(spark.stdout)["rows_checked"])
+    assert "Traceback" not in spark.stderr
+    assert not [line for line in spark.stderr.splitlines() if " WARN " in line or "log4j" in line], spark.stderr
 
 
 def test_master_without_spark_is_a_usage_error(sample_package: Path) -> None:

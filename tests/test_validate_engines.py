@@ -62,20 +62,3 @@ def test_a_local_spark_gets_half_the_machine_s_memory(sample_package: Path) -> N
     validate(sample_package, engine="spark", formats=("parquet",))
     half = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**31
     assert session().sparkContext.getConf().get("spark.driver.memory") == f"{max(1, half)}g"
-
-
-def test_spark_logs_no_start_up_warnings(sample_package: Path) -> None:
-    """Spark's default logging printed a screen of start-up warnings (loopback address, native Hadoop
-    library) with every run; only errors are logged now."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-m", "kyrgyz_events.cli", "validate", str(sample_package), "--engine", "spark"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert "valid:" in done.stdout
-    assert not [line for line in done.stderr.splitlines() if " WARN " in line or "log4j" in line], done.stderr
