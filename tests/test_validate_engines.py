@@ -62,3 +62,23 @@ def test_a_local_spark_gets_half_the_machine_s_memory(sample_package: Path) -> N
     validate(sample_package, engine="spark", formats=("parquet",))
     half = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**31
     assert session().sparkContext.getConf().get("spark.driver.memory") == f"{max(1, half)}g"
+
+
+def test_a_small_package_runs_without_adaptive_execution(sample_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adaptive execution re-plans each query from its shuffles' statistics: on a small package that costs
+    more than it saves, so a run on one turns it off in its own session; a larger package keeps it."""
+    from kyrgyz_events.validators.engines import spark
+
+    adaptive: list[str] = []
+    close = spark.Spark.close
+
+    def noted(self: spark.Spark) -> None:
+        adaptive.append(self.spark.conf.get("spark.sql.adaptive.enabled"))
+        close(self)
+
+    monkeypatch.setattr(spark.Spark, "close", noted)
+    validate(sample_package, engine="spark", formats=("parquet",))
+    monkeypatch.setattr(spark, "_SMALL", 0)  # the sample package as a large one
+    validate(sample_package, engine="spark", formats=("parquet",))
+    assert adaptive == ["false", "true"]
+    assert spark.session().conf.get("spark.sql.adaptive.enabled") == "true"
