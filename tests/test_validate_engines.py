@@ -78,7 +78,7 @@ def test_a_small_package_runs_without_adaptive_execution(sample_package: Path, m
 
     monkeypatch.setattr(spark.Spark, "close", noted)
     validate(sample_package, engine="spark", formats=("parquet",))
-    monkeypatch.setattr(spark, "_SMALL", 0)  # the sample package as a large one
+    monkeypatch.setattr(spark, "_SMALL_PACKAGE_BYTES", 0)  # the sample package as a large one
     validate(sample_package, engine="spark", formats=("parquet",))
     assert adaptive == ["false", "true"]
     assert spark.session().conf.get("spark.sql.adaptive.enabled") == "true"

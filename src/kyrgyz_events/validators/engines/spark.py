@@ -39,7 +39,7 @@ _CODEGEN_CACHE = 1000
 #: Bytes of table files below which a run turns adaptive execution off: re-planning each query from its
 #: shuffles' statistics is for large inputs, and on a small package it costs more than it saves (the fault
 #: corpus's first 20 cases, every path each: 174 s without it, 197 s with it)
-_SMALL = 64 * 2**20
+_SMALL_PACKAGE_BYTES = 64 * 2**20
 
 #: Spark SQL types of the schema's column kinds
 _SPARK_TYPES = {
@@ -120,7 +120,7 @@ class Spark:
         """A session with every file as a view (``<table>__<format>``), each table's first also as ``<table>``,
         and the ``derived`` relations (small: the documents' text windows)."""
         engine = cls(session(master or "local[2]").newSession())  # its own views: runs do not meet
-        if sum(part.path.stat().st_size for f in files for part in f.parts) < _SMALL:
+        if sum(part.path.stat().st_size for f in files for part in f.parts) < _SMALL_PACKAGE_BYTES:
             engine.spark.conf.set("spark.sql.adaptive.enabled", "false")
         for name, frame in derived.items():
             arrow = frame.collect().to_arrow(compat_level=pl.CompatLevel.oldest())
