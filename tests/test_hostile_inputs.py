@@ -224,3 +224,17 @@ def test_an_annotation_file_over_the_size_limit_is_refused(tmp_path: Path, monke
     monkeypatch.setattr(read, "MAX_YAML_BYTES", 100)
     _, findings = compile_annotations(root)
     assert any("over the limit of 100 bytes" in f.message for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    ("line", "why"), [("[1, 2]", "is not a JSON object"), ('{"event_id": ', "is not valid JSON")], ids=["array", "cut"]
+)
+def test_a_line_that_is_not_one_json_object_is_named_by_its_number(package: Path, line: str, why: str) -> None:
+    path = package / "data" / "events.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], line, *lines[2:]]) + "\n", encoding="utf-8")
+    report = validate(package, formats=("jsonl",))
+    hits = [f for f in report.findings if f.rule == "package.readable"]
+    assert report.exit_code == 2 and hits, report.findings
+    assert hits[0].message.startswith(f"line 2 {why}") and hits[0].record_id == "#2"
+    assert hits[0].file == "data/events.jsonl" and hits[0].value == line

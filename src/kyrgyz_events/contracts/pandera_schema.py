@@ -47,15 +47,6 @@ def _value_checks(column: Column, pa: Any) -> list[Any]:
     return checks
 
 
-def _checks(column: Column) -> list[Any]:
-    import pandera.polars as pa
-
-    checks = _value_checks(column, pa)
-    if column.kind == "list" and column.item_kind == "string":
-        checks += _item_checks(column)
-    return checks
-
-
 def _item_checks(column: Column) -> list[Any]:
     """Checks on every item of a list column (pandera has no built-in for list items)."""
     import pandera.polars as pa
@@ -80,14 +71,24 @@ def pandera_schema(spec: TableSpec) -> Any:
     """A ``pandera.polars.DataFrameSchema`` for the table (strict: no unknown columns)."""
     import pandera.polars as pa
 
-    return _frame_schema(pa, spec, polars_type, _checks)
+    return _frame_schema(pa, spec, polars_type, _item_checks)
 
 
 def _frame_schema(
-    pa: Any, spec: TableSpec, dtype: Callable[[Column], Any], checks: Callable[[Column], list[Any]], **options: Any
+    pa: Any,
+    spec: TableSpec,
+    dtype: Callable[[Column], Any],
+    item_checks: Callable[[Column], list[Any]],
+    **options: Any,
 ) -> Any:
     """The table's ``DataFrameSchema`` in one flavour of pandera (``pa``): each column of type ``dtype(c)``
-    with ``checks(c)`` and the column ``options``; strict, the primary key unique."""
+    with its value checks (and ``item_checks(c)`` on a list of strings) and the column ``options``; strict,
+    the primary key unique."""
+
+    def checks(column: Column) -> list[Any]:
+        items = column.kind == "list" and column.item_kind == "string"
+        return _value_checks(column, pa) + (item_checks(column) if items else [])
+
     columns = {
         c.name: pa.Column(
             dtype(c),
@@ -118,15 +119,6 @@ def _arrow_dtype(column: Column) -> Any:
     return pd.ArrowDtype(arrow_type(column))
 
 
-def _pandas_checks(column: Column) -> list[Any]:
-    import pandera.pandas as pa
-
-    checks = _value_checks(column, pa)
-    if column.kind == "list" and column.item_kind == "string":
-        checks += _pandas_item_checks(column)
-    return checks
-
-
 def _pandas_item_checks(column: Column) -> list[Any]:
     """Checks on every item of a list column, element-wise (pandera has no built-in for list items)."""
     import re
@@ -152,4 +144,4 @@ def pandas_schema(spec: TableSpec) -> Any:
     hand (object strings, ``datetime.date`` values, Python lists) is checked as well as a loaded one."""
     import pandera.pandas as pa
 
-    return _frame_schema(pa, spec, _arrow_dtype, _pandas_checks, coerce=True)
+    return _frame_schema(pa, spec, _arrow_dtype, _pandas_item_checks, coerce=True)

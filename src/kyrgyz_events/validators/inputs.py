@@ -348,23 +348,12 @@ def malformed_line(path: Path, rel: str) -> Finding | None:
         with path.open(encoding="utf-8") as fh:
             for number, line in enumerate(fh, start=1):
                 try:
-                    value = json.loads(line)
+                    problem = None if isinstance(json.loads(line), dict) else "is not a JSON object"
                 except json.JSONDecodeError as e:
-                    return unusable(
-                        "package.readable",
-                        f"line {number} is not valid JSON: {e}",
-                        file=rel,
-                        record_id=f"#{number}",
-                        value=line[:80],
-                    )
-                if not isinstance(value, dict):
-                    return unusable(
-                        "package.readable",
-                        f"line {number} is not a JSON object",
-                        file=rel,
-                        record_id=f"#{number}",
-                        value=line[:80],
-                    )
+                    problem = f"is not valid JSON: {e}"
+                if problem is not None:
+                    at = {"file": rel, "record_id": f"#{number}", "value": line.rstrip("\r\n")[:80]}
+                    return unusable("package.readable", f"line {number} {problem}", **at)
     except (OSError, UnicodeDecodeError) as e:
         return unusable("package.readable", f"cannot read JSON Lines file: {e}", file=rel)
     return None
