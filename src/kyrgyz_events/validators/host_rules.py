@@ -7,7 +7,7 @@ document's text). Their names and descriptions are registered with the others in
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import polars as pl
 
@@ -114,8 +114,9 @@ def casualty_derivation(published: pl.DataFrame, claims: pl.DataFrame, spec: Tab
 
 
 _CLAIM_COLUMNS = ("claim_id", "event_id", "quantity_kind", "factuality", "value_min", "value_max", "value_qualifier")
-#: What the scheme views derive from: table -> the columns read (all rows of these tables).
-_VIEW_INPUTS = {
+#: What the scheme views derive from: table -> the columns read (only the rows the views need:
+#: :func:`view_input_reads`).
+VIEW_INPUTS = {
     "events": ("event_id", "location_id", "date_start", "date_end", "date_precision"),
     "locations": ("location_id", "name", "location_type", "parent_location_id", "country_code", "latitude",
                   "longitude", "geo_precision"),
@@ -125,6 +126,51 @@ _VIEW_INPUTS = {
     "event_actors": ("event_id", "actor_id", "role"),
     "evidence": ("record_table", "record_id", "start", "end", "exact"),
 }  # fmt: skip
+
+
+def _keys(sql: str) -> str:
+    """``sql``'s one column ``__k`` made distinct, as a relation to join on (a semi-join)."""
+    return f"(SELECT DISTINCT __k FROM ({sql}) AS k WHERE __k IS NOT NULL)"
+
+
+def view_input_reads(views: Iterable[str], tables: Iterable[str]) -> dict[str, str]:
+    """Table -> the query that reads what the rows of ``views`` are derived from, for those of ``tables``
+    the views derive from, not the whole table: the events the views stand for, their estimates, actor
+    links, actors and first evidence, the views' documents, and the events' places with every location
+    that is another's parent (a place's chain of parents, whatever its depth, without following it in SQL).
+    Actors are read only beside event_actors, and locations beside events: without them nothing leads there."""
+    present = set(tables)
+    stands_for = [
+        f'SELECT UNNEST("event_ids") AS __k FROM {ident(v)} WHERE "event_ids" IS NOT NULL '
+        'AND ARRAY_LENGTH("event_ids") > 0'
+        if v != "plover_events"
+        else f'SELECT "event_id" AS __k FROM {ident(v)}'
+        for v in views
+    ]
+    events = _keys(" UNION ALL ".join(stands_for))
+    documents = _keys(" UNION ALL ".join(f'SELECT "document_id" AS __k FROM {ident(v)}' for v in views))
+    actors = _keys(f'SELECT a."actor_id" AS __k FROM "event_actors" AS a JOIN {events} AS w ON a."event_id" = w.__k')
+    places = _keys(
+        f'SELECT e."location_id" AS __k FROM "events" AS e JOIN {events} AS w ON e."event_id" = w.__k '
+        'UNION ALL SELECT "parent_location_id" AS __k FROM "locations"'
+    )
+    wanted = {
+        "events": ("event_id", events),
+        "locations": ("location_id", places),
+        "documents": ("document_id", documents),
+        "actors": ("actor_id", actors),
+        "casualty_estimates": ("event_id", events),
+        "event_actors": ("event_id", events),
+        "evidence": ("record_id", events),
+    }
+    needs = {"actors": "event_actors", "locations": "events"}
+    reads = {}
+    for table in (t for t in VIEW_INPUTS if t in present and needs.get(t, t) in present):
+        column, keys = wanted[table]
+        columns = ", ".join(f"t.{ident(c)}" for c in VIEW_INPUTS[table])
+        where = " WHERE t.\"record_table\" = 'events'" if table == "evidence" else ""
+        reads[table] = f"SELECT {columns} FROM {ident(table)} AS t JOIN {keys} AS w ON t.{ident(column)} = w.__k{where}"
+    return reads
 
 
 def scheme_derivation(
@@ -177,7 +223,7 @@ def host_findings(
     if cross and "casualty_estimates" in specs and "claims" in specs:
         wanted.append(("casualty_estimates", 'SELECT * FROM "casualty_estimates"'))
         wanted.append(("claims", f'SELECT {", ".join(ident(c) for c in _CLAIM_COLUMNS)} FROM "claims"'))
-    views = [t for t in DERIVED_VIEWS if cross and t in specs and t not in broken and not broken & set(_VIEW_INPUTS)]
+    views = [t for t in DERIVED_VIEWS if cross and t in specs and t not in broken and not broken & set(VIEW_INPUTS)]
     wanted += [(view, f"SELECT * FROM {ident(view)}") for view in views]
     frames = dict(zip([w for w, _ in wanted], engine.collect([s for _, s in wanted]), strict=True))
     out = Findings()
@@ -193,9 +239,8 @@ def host_findings(
         )
     coded = {t: frames[t] for t in views if frames[t].height and not out.items}  # estimates must be sound
     if coded:  # the core tables are read only for views that hold rows
-        sources = [t for t in _VIEW_INPUTS if t in specs]
-        reads = [f"SELECT {', '.join(ident(c) for c in _VIEW_INPUTS[t])} FROM {ident(t)}" for t in sources]
-        inputs = dict(zip(sources, engine.collect(reads), strict=True))
+        reads = view_input_reads(coded, specs)
+        inputs = dict(zip(reads, engine.collect(list(reads.values())), strict=True))
         out.extend(scheme_derivation(coded, inputs, specs, files))
     return out
 
